@@ -1,0 +1,48 @@
+package dev.hoist.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code hoist} command: builds container images and talks to registries, with no daemon. */
+@Command(
+    name = "hoist",
+    mixinStandardHelpOptions = true,
+    versionProvider = HoistVersion.class,
+    description = "Daemonless container image builder and registry client.",
+    subcommands = {
+      VersionCommand.class,
+      CommandLine.HelpCommand.class,
+    })
+public final class Hoist implements Runnable {
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+      description = "Print stack traces of errors.")
+  void debug(boolean on) {
+    ErrorHandler.debug = on;
+  }
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs hoist with {@code args} and returns its exit code: 0 ok, 1 failure, 2 usage error. */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Hoist());
+    ErrorHandler handler = new ErrorHandler();
+    cl.setExecutionExceptionHandler(handler);
+    cl.setParameterExceptionHandler(handler);
+    cl.setExitCodeExceptionMapper(handler);
+    return cl;
+  }
+}
