@@ -22,10 +22,13 @@ public final class ShellLexer {
      * @param rawQuotes keep quote characters in the output
      * @param rawEscapes keep escape characters in the output
      * @param skipUnsetEnv leave references to unset variables as they were written
+     * @param skipProcessQuotes treat quotes as ordinary characters (used for heredoc bodies)
      */
-    public record Options(boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv) {
+    public record Options(boolean rawQuotes, boolean rawEscapes, boolean skipUnsetEnv, boolean skipProcessQuotes) {
         /** Normal processing: quotes and escapes removed, unset variables expand to nothing. */
-        public static final Options DEFAULT = new Options(false, false, false);
+        public static final Options DEFAULT = new Options(false, false, false, false);
+        /** For heredoc bodies: quotes are text, variables and escapes are processed. */
+        public static final Options HEREDOC = new Options(false, false, false, true);
     }
 
     private static final int EOF = -1;
@@ -135,7 +138,7 @@ public final class ShellLexer {
                         next();
                         return result.toString();
                     }
-                    if (ch == '$' || ch == '\'' || ch == '"') {
+                    if (ch == '$' || (!options.skipProcessQuotes() && (ch == '\'' || ch == '"'))) {
                         String tmp = ch == '$' ? processDollar() : ch == '\'' ? singleQuote() : doubleQuote();
                         result.append(tmp);
                         if (ch == '$') {

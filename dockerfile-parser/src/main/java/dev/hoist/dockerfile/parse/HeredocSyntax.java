@@ -15,9 +15,9 @@ public final class HeredocSyntax {
 
     private static final Pattern MARKER = Pattern.compile("(\\d*)<<(-?)([^<]*)");
     private static final Pattern BARE_MARKER = Pattern.compile("\\d*<<-?");
-    private static final ShellLexer LINE_LEXER = new ShellLexer('\\', new ShellLexer.Options(true, true, true));
-    private static final ShellLexer NAME_LEXER = new ShellLexer('\\', new ShellLexer.Options(false, false, true));
-    private static final ShellLexer RAW_NAME_LEXER = new ShellLexer('\\', new ShellLexer.Options(true, false, true));
+    private static final ShellLexer LINE_LEXER = new ShellLexer('\\', new ShellLexer.Options(true, true, true, false));
+    private static final ShellLexer NAME_LEXER = new ShellLexer('\\', new ShellLexer.Options(false, false, true, false));
+    private static final ShellLexer RAW_NAME_LEXER = new ShellLexer('\\', new ShellLexer.Options(true, false, true, false));
 
     private HeredocSyntax() {
     }
