@@ -58,6 +58,16 @@ class StageGraphTest {
     }
 
     @Test
+    void nearMissStageNameIsAnError() {
+        Dockerfile df = DockerfileParser.parse("Dockerfile", "FROM a AS build\nFROM b\nCOPY --from=biuld /x /y\n");
+        assertThatThrownBy(() -> StageGraph.of(df)).hasMessageStartingWith(
+                "Dockerfile:3:1: COPY --from=biuld: no stage named \"biuld\" (did you mean build?");
+        Dockerfile image = DockerfileParser.parse("Dockerfile", "FROM a AS build\nFROM b\nCOPY --from=biuld:1 /x /y\n");
+        assertThat(StageGraph.of(image).imageReferences()).extracting(StageGraph.Reference::reference)
+                .containsExactly("a", "b", "biuld:1");
+    }
+
+    @Test
     void cyclesAreErrors() {
         Dockerfile df = DockerfileParser.parse("Dockerfile",
                 "FROM a AS one\nCOPY --from=two /x /x\nFROM b AS two\nCOPY --from=one /y /y\n");
