@@ -4,9 +4,11 @@ import dev.hoist.dockerfile.Dockerfile;
 import dev.hoist.dockerfile.DockerfileWarning;
 import dev.hoist.dockerfile.SourceRange;
 import dev.hoist.dockerfile.expand.EnvLookup;
+import dev.hoist.dockerfile.instruction.AddInstruction;
 import dev.hoist.dockerfile.instruction.ArgDeclaration;
 import dev.hoist.dockerfile.instruction.ArgInstruction;
 import dev.hoist.dockerfile.instruction.CmdInstruction;
+import dev.hoist.dockerfile.instruction.CopyInstruction;
 import dev.hoist.dockerfile.instruction.EntrypointInstruction;
 import dev.hoist.dockerfile.instruction.EnvInstruction;
 import dev.hoist.dockerfile.instruction.ExpandedInstruction;
@@ -18,9 +20,12 @@ import dev.hoist.dockerfile.instruction.InstructionExpander;
 import dev.hoist.dockerfile.instruction.KeyValue;
 import dev.hoist.dockerfile.instruction.LabelInstruction;
 import dev.hoist.dockerfile.instruction.MaintainerInstruction;
+import dev.hoist.dockerfile.instruction.RunInstruction;
 import dev.hoist.dockerfile.instruction.ShellInstruction;
 import dev.hoist.dockerfile.instruction.Suggestion;
+import dev.hoist.dockerfile.instruction.VolumeInstruction;
 import dev.hoist.dockerfile.instruction.WorkdirInstruction;
+import dev.hoist.dockerfile.parse.JsonArray;
 import dev.hoist.dockerfile.stage.PlatformArgs;
 import dev.hoist.dockerfile.stage.Stage;
 
@@ -40,7 +45,8 @@ import java.util.regex.Pattern;
  * FromAsCasing, UndefinedVar, UndefinedArgInFrom, SecretsUsedInArgOrEnv, MaintainerDeprecated,
  * ConsistentInstructionCasing, MultipleInstructionsDisallowed, WorkdirRelativePath, RedundantTargetPlatform,
  * LegacyKeyValueFormat, ReservedStageName, ExposeProtoCasing, ExposeInvalidFormat, FromPlatformFlagConstDisallowed
- * and NoEmptyContinuation (from the parser). The {@code # check=skip=...} directive turns rules off.
+ * and NoEmptyContinuation (from the parser), plus hoist's MalformedJSONArray for arguments that look like exec form
+ * but are not valid JSON (they silently run as shell form). The {@code # check=skip=...} directive turns rules off.
  */
 public final class Linter {
 
@@ -165,6 +171,7 @@ public final class Linter {
         boolean absoluteWorkdir = false;
         boolean customShell = false;
         for (Instruction i : stage.instructions()) {
+            malformedJson(i, sink);
             if (InstructionExpander.expands(i)) {
                 EnvLookup env = name -> known.contains(name) ? Optional.of("") : Optional.empty();
                 for (String name : expander.expand(i, env).unmatched()) {
@@ -208,6 +215,47 @@ public final class Linter {
                             + " instructions should not be used in the same stage because only the last one will be used",
                             i.range());
                 }
+            }
+        }
+    }
+
+    private static void malformedJson(Instruction i, Sink sink) {
+        String args = argumentText(i);
+        if (!args.startsWith("[")) {
+            return;
+        }
+        boolean shellForm = (i instanceof CmdInstruction c && c.command().shellForm())
+                || (i instanceof EntrypointInstruction e && e.command().shellForm())
+                || (i instanceof RunInstruction r && r.command().shellForm())
+                || (i instanceof CopyInstruction || i instanceof AddInstruction || i instanceof VolumeInstruction);
+        if (!shellForm || JsonArray.parse(args).isPresent()) {
+            return;
+        }
+        String why;
+        if (!args.stripTrailing().endsWith("]")) {
+            why = "the array is not closed with ]";
+        } else if (args.indexOf('\'') >= 0 && args.indexOf('"') < 0) {
+            why = "JSON strings need double quotes, not single quotes";
+        } else {
+            why = "it is not valid JSON";
+        }
+        sink.add("MalformedJSONArray", i.keyword() + " arguments look like a JSON array but " + why
+                + ", so they are used as a shell command", i.range());
+    }
+
+    /** The text after the keyword and flags, as written. */
+    private static String argumentText(Instruction i) {
+        String text = i.origin().text().strip();
+        int pos = keywordAsWritten(i).length();
+        while (true) {
+            while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+                pos++;
+            }
+            if (!text.startsWith("--", pos)) {
+                return text.substring(pos);
+            }
+            while (pos < text.length() && !Character.isWhitespace(text.charAt(pos))) {
+                pos++;
             }
         }
     }

@@ -83,6 +83,18 @@ class LinterTest {
     }
 
     @Test
+    void malformedJsonArrays() {
+        List<DockerfileWarning> w = lint("FROM a\nRUN [\"echo\", \"hi\"\nCOPY ['a', '/b']\nVOLUME [\"/x\" \"/y\"]\n");
+        assertThat(w).extracting(DockerfileWarning::rule).containsExactly("MalformedJSONArray", "MalformedJSONArray",
+                "MalformedJSONArray");
+        assertThat(w.get(0).message()).isEqualTo("RUN arguments look like a JSON array but the array is not closed with ],"
+                + " so they are used as a shell command");
+        assertThat(w.get(1).message()).contains("JSON strings need double quotes");
+        assertThat(w.get(2).message()).contains("it is not valid JSON");
+        assertThat(rules("FROM a\nRUN --network=none [\"ls\"]\nCMD [\"x\"]\n")).isEmpty();
+    }
+
+    @Test
     void checkDirectiveSkipsRules() {
         assertThat(rules("# check=skip=JSONArgsRecommended,StageNameCasing\nFROM a AS B\nCMD x\n")).isEmpty();
         assertThat(rules("# check=skip=all\nFROM a AS B\nCMD x\n")).isEmpty();
