@@ -79,12 +79,11 @@ public final class Linter {
         Map<Integer, Set<String>> stageEnv = new HashMap<>();
         for (Stage stage : dockerfile.stages()) {
             from(stage, globalArgs, expander, sink);
-            Set<String> known = new HashSet<>(BASE_IMAGE_ENV);
+            Set<String> inherited = new HashSet<>(BASE_IMAGE_ENV);
             dockerfile.stages().stream()
                     .filter(s -> s.index() < stage.index() && s.name().filter(stage.from().image().toLowerCase(Locale.ROOT)::equals).isPresent())
-                    .findFirst().ifPresent(base -> known.addAll(stageEnv.getOrDefault(base.index(), Set.of())));
-            body(stage, known, expander, sink);
-            stageEnv.put(stage.index(), known);
+                    .findFirst().ifPresent(base -> inherited.addAll(stageEnv.getOrDefault(base.index(), Set.of())));
+            stageEnv.put(stage.index(), body(stage, inherited, expander, sink));
         }
         out.sort((a, b) -> Integer.compare(a.range().startLine(), b.range().startLine()));
         return List.copyOf(out);
@@ -166,7 +165,10 @@ public final class Linter {
         }
     }
 
-    private static void body(Stage stage, Set<String> known, InstructionExpander expander, Sink sink) {
+    /** Checks a stage's instructions; returns the ENV names a stage built on this one inherits. */
+    private static Set<String> body(Stage stage, Set<String> inherited, InstructionExpander expander, Sink sink) {
+        Set<String> env = new HashSet<>(inherited);
+        Set<String> known = new HashSet<>(inherited);
         Map<String, Integer> singletons = new HashMap<>();
         boolean absoluteWorkdir = false;
         boolean customShell = false;
@@ -186,6 +188,7 @@ public final class Linter {
                     secret("ENV", kv.key(), e.range(), sink);
                     legacy("ENV", kv, e.range(), sink);
                     known.add(kv.key());
+                    env.add(kv.key());
                 }
             } else if (i instanceof LabelInstruction l) {
                 l.labels().forEach(kv -> legacy("LABEL", kv, l.range(), sink));
@@ -217,6 +220,7 @@ public final class Linter {
                 }
             }
         }
+        return env;
     }
 
     private static void malformedJson(Instruction i, Sink sink) {
