@@ -33,6 +33,17 @@ class DockerfileParserTest {
     }
 
     @Test
+    void flagErrorsPointAtTheFlag() {
+        assertThatThrownBy(() -> DockerfileParser.parse("Dockerfile", "FROM a\nCOPY --link --form=x a b\n"))
+                .hasMessage("Dockerfile:2:13: unknown flag: --form for COPY (did you mean --from?)");
+        String run = "FROM a\nRUN --mount=type=cache,target=/a \\\n    --mount=type=cache,tagret=/b \\\n    make\n";
+        assertThatThrownBy(() -> DockerfileParser.parse("Dockerfile", run))
+                .hasMessage("Dockerfile:3:5: unexpected key 'tagret' in 'tagret=/b' (did you mean target?)");
+        assertThatThrownBy(() -> DockerfileParser.parse("Dockerfile", "FROM a\nRUN --network=bridge x\n"))
+                .hasMessage("Dockerfile:2:5: invalid value for --network: bridge (use default, none, host)");
+    }
+
+    @Test
     void unrelatedWordGetsNoSuggestion() {
         assertThatThrownBy(() -> DockerfileParser.parse("Dockerfile", "FROM a\nXYZZYQ foo\n"))
                 .hasMessage("Dockerfile:2:1: unknown instruction: XYZZYQ");
