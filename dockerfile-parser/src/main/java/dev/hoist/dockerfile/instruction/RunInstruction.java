@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code RUN}: runs a command; heredoc files are passed raw with their chomp flag. */
-public record RunInstruction(Origin origin, CommandLine command, List<Mount> mounts, Optional<String> network, Optional<String> security, List<Heredoc> heredocs) implements Instruction {
+public record RunInstruction(Origin origin, CommandLine command, List<Mount> mounts, Optional<String> network,
+                             Optional<String> security, List<Heredoc> heredocs) implements Instruction {
+
+    public RunInstruction {
+        mounts = List.copyOf(mounts);
+        heredocs = List.copyOf(heredocs);
+    }
 
     @Override
     public String keyword() {

@@ -1,7 +1,9 @@
 package dev.hoist.dockerfile.parse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,6 +55,18 @@ public final class JsonArray {
             out.add((String) o);
         }
         return Optional.of(out);
+    }
+
+    /** Any complete JSON document: maps, lists, strings, doubles and booleans; empty when not valid JSON. */
+    static Optional<Object> parseDocument(String text) {
+        JsonArray p = new JsonArray(text);
+        try {
+            Object v = p.value();
+            p.skipSpace();
+            return p.pos == text.length() ? Optional.of(v) : Optional.empty();
+        } catch (Malformed e) {
+            return Optional.empty();
+        }
     }
 
     private static final class Malformed extends Exception {
@@ -119,30 +133,31 @@ public final class JsonArray {
         }
     }
 
-    private Object object() throws Malformed {
+    private Map<String, Object> object() throws Malformed {
         pos++;
         skipSpace();
+        Map<String, Object> out = new LinkedHashMap<>();
         if (peek() == '}') {
             pos++;
-            return new Object();
+            return out;
         }
         while (true) {
             skipSpace();
             if (peek() != '"') {
                 throw new Malformed();
             }
-            string();
+            String key = string();
             skipSpace();
             if (peek() != ':') {
                 throw new Malformed();
             }
             pos++;
-            value();
+            out.put(key, value());
             skipSpace();
             char c = peek();
             pos++;
             if (c == '}') {
-                return new Object();
+                return out;
             }
             if (c != ',') {
                 throw new Malformed();
