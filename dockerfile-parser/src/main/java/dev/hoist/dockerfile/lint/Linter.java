@@ -167,7 +167,7 @@ public final class Linter {
 
     /** Checks a stage's instructions; returns the ENV names a stage built on this one inherits. */
     private static Set<String> body(Stage stage, Set<String> inherited, InstructionExpander expander, Sink sink) {
-        Set<String> env = new HashSet<>(inherited);
+        Set<String> envNames = new HashSet<>(inherited);
         Set<String> known = new HashSet<>(inherited);
         Map<String, Integer> singletons = new HashMap<>();
         boolean absoluteWorkdir = false;
@@ -188,7 +188,7 @@ public final class Linter {
                     secret("ENV", kv.key(), e.range(), sink);
                     legacy("ENV", kv, e.range(), sink);
                     known.add(kv.key());
-                    env.add(kv.key());
+                    envNames.add(kv.key());
                 }
             } else if (i instanceof LabelInstruction l) {
                 l.labels().forEach(kv -> legacy("LABEL", kv, l.range(), sink));
@@ -220,7 +220,7 @@ public final class Linter {
                 }
             }
         }
-        return env;
+        return envNames;
     }
 
     private static void malformedJson(Instruction i, Sink sink) {
