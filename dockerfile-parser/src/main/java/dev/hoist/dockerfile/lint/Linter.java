@@ -1,6 +1,7 @@
 package dev.hoist.dockerfile.lint;
 
 import dev.hoist.dockerfile.Dockerfile;
+import dev.hoist.dockerfile.DockerfileException;
 import dev.hoist.dockerfile.DockerfileWarning;
 import dev.hoist.dockerfile.SourceRange;
 import dev.hoist.dockerfile.expand.EnvLookup;
@@ -45,7 +46,8 @@ import java.util.regex.Pattern;
  * FromAsCasing, UndefinedVar, UndefinedArgInFrom, SecretsUsedInArgOrEnv, MaintainerDeprecated,
  * ConsistentInstructionCasing, MultipleInstructionsDisallowed, WorkdirRelativePath, RedundantTargetPlatform,
  * LegacyKeyValueFormat, ReservedStageName, ExposeProtoCasing, ExposeInvalidFormat, FromPlatformFlagConstDisallowed
- * and NoEmptyContinuation (from the parser), plus hoist's MalformedJSONArray for arguments that look like exec form
+ * and NoEmptyContinuation (from the parser), plus hoist's InvalidExpansion (a word the build could not expand) and
+ * MalformedJSONArray for arguments that look like exec form
  * but are not valid JSON (they silently run as shell form). The {@code # check=skip=...} directive turns rules off.
  */
 public final class Linter {
@@ -158,16 +160,18 @@ public final class Linter {
                         + p + "\"", f.range());
             }
         });
-        ExpandedInstruction e = expander.expand(f, name -> globalArgs.contains(name) ? Optional.of("") : Optional.empty());
-        for (String name : e.unmatched()) {
-            sink.add("UndefinedArgInFrom", "FROM argument '" + name + "' is not declared"
-                    + hint(name, globalArgs), f.range());
-        }
+        EnvLookup declared = name -> globalArgs.contains(name) ? Optional.of("") : Optional.empty();
+        expand(expander, f, declared, sink).ifPresent(e -> {
+            for (String name : e.unmatched()) {
+                sink.add("UndefinedArgInFrom", "FROM argument '" + name + "' is not declared"
+                        + hint(name, globalArgs), f.range());
+            }
+        });
     }
 
     /** Checks a stage's instructions; returns the ENV names a stage built on this one inherits. */
     private static Set<String> body(Stage stage, Set<String> inherited, InstructionExpander expander, Sink sink) {
-        Set<String> env = new HashSet<>(inherited);
+        Set<String> envNames = new HashSet<>(inherited);
         Set<String> known = new HashSet<>(inherited);
         Map<String, Integer> singletons = new HashMap<>();
         boolean absoluteWorkdir = false;
@@ -176,9 +180,11 @@ public final class Linter {
             malformedJson(i, sink);
             if (InstructionExpander.expands(i)) {
                 EnvLookup env = name -> known.contains(name) ? Optional.of("") : Optional.empty();
-                for (String name : expander.expand(i, env).unmatched()) {
-                    sink.add("UndefinedVar", "Usage of undefined variable '$" + name + "'" + hint(name, known), i.range());
-                }
+                expand(expander, i, env, sink).ifPresent(e -> {
+                    for (String name : e.unmatched()) {
+                        sink.add("UndefinedVar", "Usage of undefined variable '$" + name + "'" + hint(name, known), i.range());
+                    }
+                });
             }
             if (i instanceof ArgInstruction a) {
                 secrets(a, sink);
@@ -188,7 +194,7 @@ public final class Linter {
                     secret("ENV", kv.key(), e.range(), sink);
                     legacy("ENV", kv, e.range(), sink);
                     known.add(kv.key());
-                    env.add(kv.key());
+                    envNames.add(kv.key());
                 }
             } else if (i instanceof LabelInstruction l) {
                 l.labels().forEach(kv -> legacy("LABEL", kv, l.range(), sink));
@@ -220,7 +226,17 @@ public final class Linter {
                 }
             }
         }
-        return env;
+        return envNames;
+    }
+
+    /** Expands for the checks; a word that cannot be expanded is reported instead (the build would stop there). */
+    private static Optional<ExpandedInstruction> expand(InstructionExpander expander, Instruction i, EnvLookup env, Sink sink) {
+        try {
+            return Optional.of(expander.expand(i, env));
+        } catch (DockerfileException e) {
+            sink.add("InvalidExpansion", e.detail(), i.range());
+            return Optional.empty();
+        }
     }
 
     private static void malformedJson(Instruction i, Sink sink) {

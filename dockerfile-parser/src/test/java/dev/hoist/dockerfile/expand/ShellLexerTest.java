@@ -1,5 +1,6 @@
 package dev.hoist.dockerfile.expand;
 
+import dev.hoist.dockerfile.text.GoQuote;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class ShellLexerTest {
             "${}", "${NAME", "'open", "\"open", "${NAME:=x}", "${NAME:#x}", "${UNSET:?}", "${EMPTY:?}", "${UNSET?}"})
     void malformedOrFailedWordsAreErrors(String input) {
         assertThatThrownBy(() -> LEX.process(input, ENV)).isInstanceOf(ExpansionException.class)
-                .hasMessageStartingWith("failed to process \"" + input + "\"");
+                .hasMessageStartingWith("failed to process " + GoQuote.quote(input) + ": ");
     }
 
     @Test

@@ -68,6 +68,12 @@ class InstructionExpanderTest {
     }
 
     @Test
+    void failuresInHeredocBodiesStayOnOneLine() {
+        assertThatThrownBy(() -> EXPANDER.expand(parse("COPY <<EOF /x\na\n${NOPE:?}\nEOF\n"), ENV))
+                .hasMessage("Dockerfile:1:1: failed to process \"a\\n${NOPE:?}\\n\": NOPE: is not allowed to be unset");
+    }
+
+    @Test
     void reportsUnmatchedNamesAndFailures() {
         ExpandedInstruction e = EXPANDER.expand(parse("WORKDIR $DIR/$MISSING"), ENV);
         assertThat(e.unmatched()).containsExactly("MISSING");

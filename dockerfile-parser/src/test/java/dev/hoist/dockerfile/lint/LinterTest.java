@@ -83,6 +83,13 @@ class LinterTest {
     }
 
     @Test
+    void unexpandableWordsAreReportedNotThrown() {
+        List<DockerfileWarning> w = lint("FROM a\nENV A='x\nWORKDIR ${B:?required}\n");
+        assertThat(w).extracting(DockerfileWarning::rule).containsExactly("InvalidExpansion", "InvalidExpansion");
+        assertThat(w.get(1).message()).endsWith("B: required");
+    }
+
+    @Test
     void malformedJsonArrays() {
         List<DockerfileWarning> w = lint("FROM a\nRUN [\"echo\", \"hi\"\nCOPY ['a', '/b']\nVOLUME [\"/x\" \"/y\"]\n");
         assertThat(w).extracting(DockerfileWarning::rule).containsExactly("MalformedJSONArray", "MalformedJSONArray",
