@@ -43,10 +43,11 @@ final class ParseCommand implements Runnable {
       out.println(DockerfileModel.toJson(dockerfile, buildArgs()));
     } else {
       for (Stage stage : dockerfile.stages()) {
-        out.printf("stage %d %s (lines %d-%d)%n", stage.index(), stage.displayName(),
+        out.printf("stage %d%s (lines %d-%d)%n", stage.index(), stage.name().map(n -> " " + n).orElse(""),
             stage.range().startLine(), stage.range().endLine());
+        out.printf("  %d: %s%n", stage.from().range().startLine(), stage.from().origin().text());
         for (Instruction i : stage.instructions()) {
-          out.printf("  %d-%d %s%n", i.range().startLine(), i.range().endLine(), i.keyword());
+          out.printf("  %d: %s%n", i.range().startLine(), i.origin().text());
         }
       }
     }
