@@ -28,7 +28,7 @@ public final class InstructionParser {
     private static final Duration MINIMUM_DURATION = Duration.ofMillis(1);
 
     private final String fileName;
-    private final List<String> lines;
+    private final String text;
 
     /** A parser whose errors point at the start of the instruction. */
     public InstructionParser(String fileName) {
@@ -38,7 +38,7 @@ public final class InstructionParser {
     /** A parser that can point errors about a flag at the flag's own line and column in {@code text}. */
     public InstructionParser(String fileName, String text) {
         this.fileName = fileName;
-        this.lines = List.of((text.startsWith("\uFEFF") ? text.substring(1) : text).split("\n", -1));
+        this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -51,9 +51,10 @@ public final class InstructionParser {
             return convert(node);
         } catch (FlagException e) {
             SourceRange range = node.range();
+            String[] lines = text.split("\n", -1);
             for (String needle : e.needles()) {
-                for (int line = range.startLine(); line <= range.endLine() && line <= lines.size(); line++) {
-                    int col = lines.get(line - 1).indexOf(needle);
+                for (int line = range.startLine(); line <= range.endLine() && line <= lines.length; line++) {
+                    int col = lines[line - 1].indexOf(needle);
                     if (col >= 0) {
                         throw new DockerfileException(fileName, line, col + 1, e.getMessage());
                     }

@@ -26,7 +26,9 @@ import dev.hoist.dockerfile.instruction.ShellInstruction;
 import dev.hoist.dockerfile.instruction.Suggestion;
 import dev.hoist.dockerfile.instruction.VolumeInstruction;
 import dev.hoist.dockerfile.instruction.WorkdirInstruction;
+import dev.hoist.dockerfile.ignore.DockerIgnore;
 import dev.hoist.dockerfile.parse.JsonArray;
+import dev.hoist.dockerfile.stage.BuildArgs;
 import dev.hoist.dockerfile.stage.PlatformArgs;
 import dev.hoist.dockerfile.stage.Stage;
 
@@ -43,7 +45,7 @@ import java.util.regex.Pattern;
 
 /**
  * BuildKit's cheap lint checks, as warnings with positions. Rules: JSONArgsRecommended, StageNameCasing,
- * FromAsCasing, UndefinedVar, UndefinedArgInFrom, SecretsUsedInArgOrEnv, MaintainerDeprecated,
+ * FromAsCasing, UndefinedVar, UndefinedArgInFrom, InvalidDefaultArgInFrom, CopyIgnoredFile, SecretsUsedInArgOrEnv, MaintainerDeprecated,
  * ConsistentInstructionCasing, MultipleInstructionsDisallowed, WorkdirRelativePath, RedundantTargetPlatform,
  * LegacyKeyValueFormat, ReservedStageName, ExposeProtoCasing, ExposeInvalidFormat, FromPlatformFlagConstDisallowed
  * and NoEmptyContinuation (from the parser), plus hoist's InvalidExpansion (a word the build could not expand) and
@@ -63,6 +65,13 @@ public final class Linter {
 
     /** The warnings for a parsed Dockerfile, in file order, parser warnings included. */
     public static List<DockerfileWarning> lint(Dockerfile dockerfile) {
+        return lint(dockerfile, DockerIgnore.none());
+    }
+
+    /**
+     * The warnings, plus CopyIgnoredFile: COPY and ADD sources from the context that {@code ignore} leaves out.
+     */
+    public static List<DockerfileWarning> lint(Dockerfile dockerfile, DockerIgnore ignore) {
         CheckDirective check = CheckDirective.of(dockerfile);
         List<DockerfileWarning> out = new ArrayList<>();
         Sink sink = (rule, message, range) -> {
@@ -79,8 +88,11 @@ public final class Linter {
         }
         InstructionExpander expander = new InstructionExpander(dockerfile.fileName(), dockerfile.escape());
         Map<Integer, Set<String>> stageEnv = new HashMap<>();
+        Map<String, String> globalDefaults = BuildArgs.none().globalValues(dockerfile);
         for (Stage stage : dockerfile.stages()) {
             from(stage, globalArgs, expander, sink);
+            baseName(stage, globalArgs, globalDefaults, expander, sink);
+            ignoredSources(stage, ignore, sink);
             Set<String> inherited = new HashSet<>(BASE_IMAGE_ENV);
             dockerfile.stages().stream()
                     .filter(s -> s.index() < stage.index() && s.name().filter(stage.from().image().toLowerCase(Locale.ROOT)::equals).isPresent())
@@ -89,6 +101,56 @@ public final class Linter {
         }
         out.sort((a, b) -> Integer.compare(a.range().startLine(), b.range().startLine()));
         return List.copyOf(out);
+    }
+
+    private static void baseName(Stage stage, Set<String> globalArgs, Map<String, String> globalDefaults,
+                                 InstructionExpander expander, Sink sink) {
+        String image = stage.from().image();
+        if (!image.contains("$")) {
+            return;
+        }
+        String expanded;
+        try {
+            ExpandedInstruction e = expander.expand(stage.from(), EnvLookup.of(globalDefaults));
+            if (!globalArgs.containsAll(e.unmatched())) {
+                return;
+            }
+            expanded = ((FromInstruction) e.instruction()).image();
+        } catch (DockerfileException e) {
+            return;
+        }
+        if (expanded.isEmpty() || expanded.endsWith(":") || expanded.endsWith("@") || expanded.startsWith(":")
+                || expanded.contains("::") || expanded.startsWith("/")) {
+            sink.add("InvalidDefaultArgInFrom", "Default value for ARG " + image
+                    + " results in empty or invalid base image name", stage.from().range());
+        }
+    }
+
+    private static void ignoredSources(Stage stage, DockerIgnore ignore, Sink sink) {
+        if (ignore.patterns().isEmpty()) {
+            return;
+        }
+        for (Instruction i : stage.instructions()) {
+            List<String> sources = List.of();
+            if (i instanceof CopyInstruction c && c.from().isEmpty()) {
+                sources = c.sources();
+            } else if (i instanceof AddInstruction a) {
+                sources = a.sources();
+            }
+            for (String src : sources) {
+                if (src.contains("$") || src.contains("://") || src.startsWith("git@")) {
+                    continue;
+                }
+                String path = src.startsWith("./") ? src.substring(2) : src.startsWith("/") ? src.substring(1) : src;
+                while (path.endsWith("/") && path.length() > 1) {
+                    path = path.substring(0, path.length() - 1);
+                }
+                if (!path.isEmpty() && !path.equals(".") && ignore.matches(path)) {
+                    sink.add("CopyIgnoredFile", "Attempting to " + (i instanceof AddInstruction ? "Add" : "Copy")
+                            + " file \"" + src + "\" that is excluded by .dockerignore", i.range());
+                }
+            }
+        }
     }
 
     /** Whether the {@code check} directive asks for warnings to fail the build. */

@@ -16,6 +16,9 @@ public final class JsonArray {
     /** The error BuildKit reports for {@code ["a", 1]} and similar. */
     public static final String NOT_STRING_ARRAY = "when using JSON array syntax, arrays must be comprised of strings only";
 
+    /** Stands for JSON {@code null}, which is not a string. */
+    private static final Object NULL = new Object();
+
     private final String text;
     private int pos;
 
@@ -105,7 +108,7 @@ public final class JsonArray {
             case 'f':
                 return literal("false", Boolean.FALSE);
             case 'n':
-                return literal("null", Boolean.FALSE);
+                return literal("null", NULL);
             default:
                 return number();
         }

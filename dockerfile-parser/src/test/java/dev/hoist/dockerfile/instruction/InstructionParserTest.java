@@ -2,6 +2,7 @@ package dev.hoist.dockerfile.instruction;
 
 import dev.hoist.dockerfile.DockerfileException;
 import dev.hoist.dockerfile.parse.AstParser;
+import dev.hoist.dockerfile.parse.Heredoc;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -91,6 +92,22 @@ class InstructionParserTest {
         fails("RUN --network=bridge true", "invalid value for --network: bridge (use default, none, host)");
         fails("RUN --mount true", "missing a value on flag: --mount");
         fails("RUN", "RUN requires at least one argument");
+    }
+
+    @Test
+    void runHeredocScripts() {
+        RunInstruction plain = parse("RUN make all", RunInstruction.class);
+        assertThat(plain.shellScript()).isEqualTo("make all");
+        assertThat(plain.executableHeredoc()).isEmpty();
+        RunInstruction single = parse("RUN <<-EOF\n\tset -e\n\tmake\nEOF\n", RunInstruction.class);
+        assertThat(single.shellScript()).isEqualTo("set -e\nmake\n");
+        assertThat(single.executableHeredoc()).isEmpty();
+        RunInstruction shebang = parse("RUN <<EOF\n#!/usr/bin/env python3\nprint(1)\nEOF\n", RunInstruction.class);
+        assertThat(shebang.executableHeredoc()).map(Heredoc::name).contains("EOF");
+        RunInstruction complex = parse("RUN python3 <<PY > /out\nprint(1)\nPY\n", RunInstruction.class);
+        assertThat(complex.shellScript()).isEqualTo("python3 <<PY > /out\nprint(1)\nPY");
+        assertThatThrownBy(() -> parse("RUN [\"ls\"]", RunInstruction.class).shellScript())
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

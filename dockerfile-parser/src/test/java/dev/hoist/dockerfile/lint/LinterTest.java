@@ -1,7 +1,9 @@
 package dev.hoist.dockerfile.lint;
 
+import dev.hoist.dockerfile.Dockerfile;
 import dev.hoist.dockerfile.DockerfileParser;
 import dev.hoist.dockerfile.DockerfileWarning;
+import dev.hoist.dockerfile.ignore.DockerIgnore;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -87,6 +89,24 @@ class LinterTest {
         List<DockerfileWarning> w = lint("FROM a\nENV A='x\nWORKDIR ${B:?required}\n");
         assertThat(w).extracting(DockerfileWarning::rule).containsExactly("InvalidExpansion", "InvalidExpansion");
         assertThat(w.get(1).message()).endsWith("B: required");
+    }
+
+    @Test
+    void invalidDefaultArgInFrom() {
+        assertThat(rules("ARG TAG\nFROM alpine:${TAG}\n")).containsExactly("InvalidDefaultArgInFrom");
+        assertThat(rules("ARG TAG=3.20\nFROM alpine:${TAG}\n")).isEmpty();
+        assertThat(rules("ARG IMAGE\nFROM $IMAGE\n")).containsExactly("InvalidDefaultArgInFrom");
+    }
+
+    @Test
+    void copyIgnoredFile() {
+        Dockerfile df = DockerfileParser.parse("Dockerfile",
+                "FROM a AS b\nCOPY secrets/key.pem ./app /dst/\nCOPY --from=b secrets/key.pem /x\nADD ./build/out.tar /\n");
+        List<DockerfileWarning> w = Linter.lint(df, DockerIgnore.of(List.of("secrets", "build/")));
+        assertThat(w).extracting(DockerfileWarning::message).containsExactly(
+                "Attempting to Copy file \"secrets/key.pem\" that is excluded by .dockerignore",
+                "Attempting to Add file \"./build/out.tar\" that is excluded by .dockerignore");
+        assertThat(w.get(0).range().startLine()).isEqualTo(2);
     }
 
     @Test
