@@ -21,7 +21,9 @@ import java.util.TreeSet;
  * The fallback where overlayfs cannot be mounted: the lower layers are copied into one folder (with
  * {@code cp -a}, keeping owners, modes, times, xattrs and hard links), the inode and ctime of every
  * path are recorded, and after the run a second walk finds what is new, what changed (ctime moves
- * on any change of content or metadata and cannot be set back) and what is gone. Changed paths
+ * on any change of content or metadata and cannot be set back) and what is gone. Each folder of
+ * the copy is marked with {@code user.hoist.dir=<its path>} before the run, so a folder deleted
+ * and made again is known as replaced even when the file system reuses its inode. Changed paths
  * bring their parent folders, replaced folders become opaque: the same entries overlayfs gives.
  */
 public final class CopySnapshot implements Snapshot {
@@ -45,8 +47,11 @@ public final class CopySnapshot implements Snapshot {
       }
     }
     for (Map.Entry<String, FileStat> e : walk(rootfs).entrySet()) {
-      before.put(e.getKey(), e.getValue());
+      if (e.getValue().isDirectory()) {
+        DirectoryMark.mark(rootfs.resolve(e.getKey()), e.getKey());
+      }
     }
+    before.putAll(walk(rootfs));
   }
 
   /** Removes from the copy what {@code layer} deletes or replaces; returns its whiteout paths. */
@@ -108,7 +113,8 @@ public final class CopySnapshot implements Snapshot {
       String path = e.getKey();
       FileStat now = e.getValue();
       FileStat was = before.get(path);
-      if (was == null || was.inode() != now.inode()) {
+      boolean replacedDir = was != null && now.isDirectory() && !DirectoryMark.hasMark(rootfs.resolve(path), path);
+      if (was == null || was.inode() != now.inode() || replacedDir) {
         entries.add(new DiffEntry.Upsert(path));
         if (was != null && was.isDirectory() && now.isDirectory()) {
           entries.add(new DiffEntry.OpaqueDir(path));
