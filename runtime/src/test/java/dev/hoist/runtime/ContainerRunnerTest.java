@@ -52,11 +52,12 @@ class ContainerRunnerTest {
     try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
       RunResult r = runner.run(snap, sh("echo hello; echo oops >&2; exit 3", lines));
       assertThat(r.exitCode()).isEqualTo(3);
-      assertThat(lines).containsExactly("hello", "oops");
+      assertThat(lines).containsExactlyInAnyOrder("hello", "oops");
       assertThatThrownBy(() -> r.requireSuccess("Dockerfile:7"))
           .isInstanceOf(RunFailedException.class)
-          .hasMessageStartingWith("Dockerfile:7: RUN failed with exit code 3; last output:")
-          .hasMessageContaining("  hello\n  oops");
+          .hasMessageStartingWith("Dockerfile:7: RUN failed with exit code 3; last output:\n")
+          .hasMessageContaining("\n  hello")
+          .hasMessageContaining("\n  oops");
     }
   }
 
