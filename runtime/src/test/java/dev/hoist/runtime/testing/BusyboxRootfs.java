@@ -40,8 +40,10 @@ public final class BusyboxRootfs {
     Files.writeString(etc.resolve("group"), "root:x:0:\napp:x:1000:\nextra:x:2000:app\n");
     Files.createDirectories(dir.resolve("root"));
     Files.createDirectories(dir.resolve("home/app"));
-    Files.setAttribute(dir.resolve("home/app"), "unix:uid", 1000);
-    Files.setAttribute(dir.resolve("home/app"), "unix:gid", 1000);
+    if (dev.hoist.runtime.userns.ProcessIds.effectiveUid() == 0) {
+      Files.setAttribute(dir.resolve("home/app"), "unix:uid", 1000);
+      Files.setAttribute(dir.resolve("home/app"), "unix:gid", 1000);
+    }
     Path tmp = Files.createDirectories(dir.resolve("tmp"));
     Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxrwxrwx"));
     Files.writeString(Files.createDirectories(dir.resolve("data")).resolve("keep.txt"), "keep\n");
