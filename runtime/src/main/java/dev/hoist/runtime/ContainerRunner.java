@@ -44,6 +44,8 @@ public final class ContainerRunner {
       "mount -t overlay overlay -o \"$1\" \"$2\" || { echo 'hoist: cannot mount overlayfs' >&2; exit 125; }; "
           + "shift 2; exec \"$@\"";
 
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private final ContainerRuntime runtime;
   private final UserNamespace userns;
   private final MountContext mountContext;
@@ -95,7 +97,9 @@ public final class ContainerRunner {
       if (runtime.readsBundle()) {
         OciConfig.write(spec, bundle);
       }
-      String id = "hoist-" + HexFormat.of().formatHex(SecureRandom.getSeed(6));
+      byte[] random = new byte[6];
+      RANDOM.nextBytes(random);
+      String id = "hoist-" + HexFormat.of().formatHex(random);
       List<String> command = wrap(runtime.command(spec, bundle, state, id), snapshot.overlay());
       return execute(command, request.output(), spec.mountTargets());
     } catch (IOException | RuntimeException e) {
@@ -196,13 +200,12 @@ public final class ContainerRunner {
     return all;
   }
 
+  /** Deletes the run folder: a few small files on tmpfs, all this process' own. */
   private static void deleteTree(Path dir) throws IOException {
-    Process p = new ProcessBuilder("rm", "-rf", "--", dir.toString()).redirectErrorStream(true).start();
-    p.getInputStream().readAllBytes();
-    try {
-      p.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 }

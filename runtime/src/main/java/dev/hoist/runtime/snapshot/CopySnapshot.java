@@ -175,6 +175,6 @@ public final class CopySnapshot implements Snapshot {
 
   @Override
   public void close() throws IOException {
-    new TreeCommands(userns).delete(dir);
+    new TreeCommands(userns).deleteInBackground(dir);
   }
 }

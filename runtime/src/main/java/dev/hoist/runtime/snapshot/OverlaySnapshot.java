@@ -86,6 +86,6 @@ public final class OverlaySnapshot implements Snapshot {
 
   @Override
   public void close() throws IOException {
-    new TreeCommands(userns).delete(dir);
+    new TreeCommands(userns).deleteInBackground(dir);
   }
 }

@@ -29,7 +29,25 @@ final class TreeCommands {
     }
   }
 
-  private void run(List<String> command) throws IOException {
+  /**
+   * Starts removing {@code dir} and returns at once: on disks mounted with {@code discard} each
+   * rmdir can take milliseconds, and nothing waits for a finished snapshot to be gone. The folder
+   * is renamed away first so its name is free at once.
+   */
+  void deleteInBackground(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path trash = dir.resolveSibling(".trash-" + dir.getFileName());
+    Files.move(dir, trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    new ProcessBuilder(command(List.of("rm", "-rf", "--", trash.toString())))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
+  }
+
+  private List<String> command(List<String> command) {
     List<String> full = new ArrayList<>();
     if (userns.rootless()) {
       full.add("unshare");
@@ -37,6 +55,11 @@ final class TreeCommands {
       full.add("--");
     }
     full.addAll(command);
+    return full;
+  }
+
+  private void run(List<String> command) throws IOException {
+    List<String> full = command(command);
     Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     try {
