@@ -12,6 +12,15 @@ import picocli.CommandLine.Option;
     description = "Daemonless container image builder and registry client.",
     subcommands = {
       VersionCommand.class,
+      dev.hoist.cli.store.ImagesCommand.class,
+      dev.hoist.cli.store.RmiCommand.class,
+      dev.hoist.cli.store.PruneCommand.class,
+      dev.hoist.cli.store.InspectCommand.class,
+      dev.hoist.cli.store.HistoryCommand.class,
+      dev.hoist.cli.store.SaveCommand.class,
+      dev.hoist.cli.store.LoadCommand.class,
+      dev.hoist.cli.store.ImportCommand.class,
+      dev.hoist.cli.store.ExportCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Hoist implements Runnable {
