@@ -46,6 +46,11 @@ public final class MountPlanner {
           planSecret(s, planned, runDir, n);
         } else if (m instanceof RunMount.BindMount b) {
           planBind(b, planned, runDir, n);
+        } else if (m instanceof RunMount.VolumeMount v) {
+          if (!Files.exists(v.source())) {
+            throw new HoistException("volume source " + v.source() + " does not exist");
+          }
+          planned.add(SpecMount.bind(v.source().toAbsolutePath().toString(), v.target(), v.readOnly()));
         } else if (m instanceof RunMount.TmpfsMount t) {
           planned.add(SpecMount.tmpfs(t.target(), t.sizeBytes() > 0
               ? List.of("nosuid", "nodev", "size=" + t.sizeBytes()) : List.of("nosuid", "nodev")));

@@ -61,6 +61,9 @@ public sealed interface RunMount {
    */
   record BindMount(Path source, String target, boolean readWrite) implements RunMount {}
 
+  /** A host folder or file bound as it is, writes reaching the host ({@code hoist run -v}). */
+  record VolumeMount(Path source, String target, boolean readOnly) implements RunMount {}
+
   /** An empty tmpfs; {@code sizeBytes} 0 means the kernel's default. */
   record TmpfsMount(String target, long sizeBytes) implements RunMount {}
 
