@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       dev.hoist.cli.store.LoadCommand.class,
       dev.hoist.cli.store.ImportCommand.class,
       dev.hoist.cli.store.ExportCommand.class,
+      dev.hoist.cli.run.RunCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Hoist implements Runnable {
