@@ -1,0 +1,12 @@
+package dev.hoist.dockerfile.instruction;
+
+import java.util.List;
+
+/** {@code ENV k=v ...}: environment variables. */
+public record EnvInstruction(Origin origin, List<KeyValue> variables) implements Instruction {
+
+    @Override
+    public String keyword() {
+        return "ENV";
+    }
+}

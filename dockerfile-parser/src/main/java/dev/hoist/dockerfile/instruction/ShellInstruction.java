@@ -1,0 +1,12 @@
+package dev.hoist.dockerfile.instruction;
+
+import java.util.List;
+
+/** {@code SHELL ["sh", "-c"]}: the shell used by later shell-form commands. */
+public record ShellInstruction(Origin origin, List<String> shell) implements Instruction {
+
+    @Override
+    public String keyword() {
+        return "SHELL";
+    }
+}

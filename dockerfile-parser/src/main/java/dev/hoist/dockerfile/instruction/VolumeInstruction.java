@@ -1,0 +1,12 @@
+package dev.hoist.dockerfile.instruction;
+
+import java.util.List;
+
+/** {@code VOLUME /a /b}: anonymous volumes. */
+public record VolumeInstruction(Origin origin, List<String> paths) implements Instruction {
+
+    @Override
+    public String keyword() {
+        return "VOLUME";
+    }
+}
