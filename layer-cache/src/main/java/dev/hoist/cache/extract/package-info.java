@@ -1,0 +1,2 @@
+/** Extraction of layers into directories that never writes outside the target root. */
+package dev.hoist.cache.extract;

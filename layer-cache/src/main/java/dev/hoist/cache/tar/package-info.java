@@ -1,0 +1,2 @@
+/** A byte-deterministic PAX tar writer and a tar reader that keeps binary xattrs. */
+package dev.hoist.cache.tar;
