@@ -133,6 +133,11 @@ public final class ConfigEditor {
     throw new IllegalArgumentException(i.keyword() + " is not a metadata instruction");
   }
 
+  /** The config without ONBUILD triggers, as a child image's config starts once it ran them. */
+  public static ContainerConfig withoutOnBuild(ContainerConfig c) {
+    return edit(c).onBuild(List.of()).build();
+  }
+
   /** The shell a shell-form command runs behind. */
   public static List<String> shell(ContainerConfig c) {
     return c.shell().isEmpty() ? DEFAULT_SHELL : c.shell();
