@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
     description = "Daemonless container image builder and registry client.",
     subcommands = {
       VersionCommand.class,
+      dev.hoist.cli.build.BuildCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Hoist implements Runnable {
