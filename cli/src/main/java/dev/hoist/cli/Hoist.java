@@ -13,6 +13,15 @@ import picocli.CommandLine.Option;
     subcommands = {
       VersionCommand.class,
       dev.hoist.cli.build.BuildCommand.class,
+      dev.hoist.cli.store.ImagesCommand.class,
+      dev.hoist.cli.store.RmiCommand.class,
+      dev.hoist.cli.store.PruneCommand.class,
+      dev.hoist.cli.store.InspectCommand.class,
+      dev.hoist.cli.store.HistoryCommand.class,
+      dev.hoist.cli.store.SaveCommand.class,
+      dev.hoist.cli.store.LoadCommand.class,
+      dev.hoist.cli.store.ImportCommand.class,
+      dev.hoist.cli.store.ExportCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Hoist implements Runnable {

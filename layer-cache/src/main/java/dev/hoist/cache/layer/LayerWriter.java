@@ -45,6 +45,11 @@ public final class LayerWriter {
     return new LayerWriter(compression, threads, clamp);
   }
 
+  /** The mtime clamp ({@code SOURCE_DATE_EPOCH}), which also serves as the {@code created} time. */
+  public Optional<Instant> clampTime() {
+    return clampMtime;
+  }
+
   public Compression compression() {
     return compression;
   }

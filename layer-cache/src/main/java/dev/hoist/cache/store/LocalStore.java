@@ -165,7 +165,15 @@ public final class LocalStore {
 
   /** Names {@code descriptor} (a manifest or index already in the store) {@code name}, replacing an older image of that name. */
   public void tag(String name, Descriptor descriptor) throws IOException {
-    String canonical = canonicalName(name);
+    tagExactly(canonicalName(name), descriptor);
+  }
+
+  /**
+   * Names {@code descriptor} with {@code refName} exactly as given (no normalisation), as an OCI
+   * layout written for {@code skopeo copy ... oci:DIR:refName} expects.
+   */
+  public void tagExactly(String refName, Descriptor descriptor) throws IOException {
+    String canonical = refName;
     if (!hasBlob(descriptor.digest())) {
       throw new HoistException("cannot tag " + canonical + ": " + descriptor.digest() + " is not in the store");
     }

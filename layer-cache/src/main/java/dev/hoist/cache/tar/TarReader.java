@@ -167,6 +167,13 @@ public final class TarReader implements AutoCloseable {
   }
 
   private void skipFully(long n) throws IOException {
+    while (n > 0) {
+      long s = in.skip(n);
+      if (s <= 0) {
+        break;
+      }
+      n -= s;
+    }
     byte[] buffer = new byte[8192];
     while (n > 0) {
       int r = in.read(buffer, 0, (int) Math.min(buffer.length, n));

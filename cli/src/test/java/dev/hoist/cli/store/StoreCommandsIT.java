@@ -1,0 +1,90 @@
+package dev.hoist.cli.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Drives {@code bin/hoist} through the store commands and reads the results with skopeo and umoci. */
+class StoreCommandsIT {
+  @TempDir Path tmp;
+
+  record Result(int exit, String out) {}
+
+  Result hoist(Path home, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("hoist.repo.dir"), "bin", "hoist").toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    pb.environment().put("HOIST_HOME", home.toString());
+    pb.environment().put("SOURCE_DATE_EPOCH", "1700000000");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Result(p.waitFor(), out);
+  }
+
+  Result ok(Path home, String... args) throws IOException, InterruptedException {
+    Result r = hoist(home, args);
+    assertThat(r.exit()).as("hoist %s: %s", String.join(" ", args), r.out()).isZero();
+    return r;
+  }
+
+  static String run(String... cmd) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as("%s: %s", String.join(" ", cmd), out).isZero();
+    return out;
+  }
+
+  @Test
+  void importInspectSaveLoadExportPrune() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "busybox-static is not installed");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/skopeo")), "skopeo is not installed");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/umoci")), "umoci is not installed");
+    Path rootfs = Files.createDirectories(tmp.resolve("rootfs/bin"));
+    Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
+    Files.createSymbolicLink(rootfs.resolve("sh"), Path.of("busybox"));
+    Path home = tmp.resolve("home");
+
+    String digest = ok(home, "import", tmp.resolve("rootfs").toString(), "bb:1", "--change", "CMD [\"sh\"]").out().trim();
+    assertThat(digest).startsWith("sha256:");
+    assertThat(ok(home, "images").out()).contains("bb", "1");
+    assertThat(ok(home, "inspect", "bb:1").out()).contains("\"Cmd\" : [ \"sh\" ]", "\"DiffID\"");
+    assertThat(ok(home, "history", "bb:1").out()).contains("hoist import", "2023-11-14T22:13:20Z");
+    assertThat(run("skopeo", "inspect", "oci:" + home + ":bb:1")).contains(digest);
+
+    Path oci = tmp.resolve("bb-oci.tar");
+    Path docker = tmp.resolve("bb-docker.tar");
+    ok(home, "save", "bb:1", "-o", oci.toString());
+    ok(home, "save", "bb:1", "-o", docker.toString(), "--format", "docker");
+    assertThat(run("skopeo", "inspect", "oci-archive:" + oci + ":bb:1")).contains("\"Os\": \"linux\"");
+    run("skopeo", "inspect", "docker-archive:" + docker);
+
+    ok(home, "rmi", "bb:1");
+    assertThat(ok(home, "prune").out()).startsWith("Removed 3 blobs");
+    try (Stream<Path> blobs = Files.list(home.resolve("blobs/sha256"))) {
+      assertThat(blobs).isEmpty();
+    }
+    assertThat(ok(home, "load", "-i", docker.toString()).out()).contains("Loaded image: bb:1");
+    ok(home, "load", "-i", oci.toString());
+
+    Path out = tmp.resolve("exported/");
+    ok(home, "export", "bb:1", "-o", out + "/");
+    assertThat(out.resolve("bin/busybox")).hasSameBinaryContentAs(Path.of("/bin/busybox"));
+    run("umoci", "unpack", "--image", home + ":bb:1", tmp.resolve("bundle").toString());
+    assertThat(tmp.resolve("bundle/rootfs/bin/sh")).isSymbolicLink();
+
+    Result missing = hoist(home, "rmi", "nope");
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.out()).contains("no such image: nope");
+    assertThat(hoist(home, "save", "bb:1").exit()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.hoist.transfer;
+
+import dev.hoist.cache.tar.TarEntry;
+import dev.hoist.cache.tar.TarWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * An uncompressed tar archive written to a temp file beside its target and renamed into place
+ * when complete, so a failed save never leaves a half archive under the target name.
+ */
+final class ArchiveWriter implements AutoCloseable {
+  private final Path target;
+  private final Path temp;
+  private final FileChannel channel;
+  private final OutputStream out;
+  private final TarWriter tar;
+  private boolean done;
+
+  ArchiveWriter(Path target) throws IOException {
+    this.target = target.toAbsolutePath();
+    this.temp = Files.createTempFile(this.target.getParent(), "." + target.getFileName(), ".tmp");
+    this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+    this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 256 * 1024);
+    this.tar = new TarWriter(out);
+  }
+
+  void directory(String name) throws IOException {
+    tar.putEntry(TarEntry.directory(name));
+  }
+
+  void file(String name, byte[] content) throws IOException {
+    tar.putEntry(TarEntry.file(name, content.length));
+    tar.content(content, 0, content.length);
+  }
+
+  void file(String name, long size, InputStream content) throws IOException {
+    tar.putEntry(TarEntry.file(name, size));
+    tar.content(content);
+  }
+
+  /** Finishes the archive, fsyncs it and renames it to the target. */
+  void commit() throws IOException {
+    tar.finish();
+    out.flush();
+    channel.force(true);
+    channel.close();
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    done = true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (!done) {
+      channel.close();
+      Files.deleteIfExists(temp);
+    }
+  }
+}

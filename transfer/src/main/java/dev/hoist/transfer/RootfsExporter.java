@@ -1,0 +1,101 @@
+package dev.hoist.transfer;
+
+import dev.hoist.cache.extract.ExtractOptions;
+import dev.hoist.cache.extract.LayerExtractor;
+import dev.hoist.cache.extract.WhiteoutMode;
+import dev.hoist.cache.layer.DirectoryTree;
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.cache.store.StoredImage;
+import dev.hoist.cache.tar.EntryType;
+import dev.hoist.cache.tar.TarWriter;
+import dev.hoist.oci.Descriptor;
+import dev.hoist.oci.HoistException;
+import dev.hoist.oci.ImageIndex;
+import dev.hoist.oci.Manifest;
+import dev.hoist.oci.MediaType;
+import dev.hoist.oci.Platform;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code hoist export}: an image's layers applied in order (whiteouts applied) into a directory,
+ * or into a temp directory beside a tar file that is then written from it.
+ */
+public final class RootfsExporter {
+  private final LocalStore store;
+
+  public RootfsExporter(LocalStore store) {
+    this.store = store;
+  }
+
+  /** The manifest of {@code ref} for {@code platform} (the host's when the image is an index). */
+  public Manifest manifest(String ref, Optional<Platform> platform) throws IOException {
+    StoredImage image = store.resolve(ref).orElseThrow(() -> new HoistException("no image " + ref + " in the store"));
+    Descriptor d = image.descriptor();
+    if (MediaType.isIndex(d.mediaType())) {
+      Platform want = platform.orElse(Platform.host());
+      ImageIndex index = ImageIndex.parse(store.readBlob(d.digest()), "index of " + ref);
+      d = index.find(want).orElseThrow(() -> new HoistException(ref + " has no image for " + want));
+    }
+    return Manifest.parse(store.readBlob(d.digest()), "manifest of " + ref);
+  }
+
+  /** Flattens {@code ref} into the directory {@code target} (created if missing, must be empty). */
+  public void toDirectory(String ref, Optional<Platform> platform, Path target) throws IOException {
+    Manifest m = manifest(ref, platform);
+    Files.createDirectories(target);
+    try (Stream<Path> s = Files.list(target)) {
+      if (s.findAny().isPresent()) {
+        throw new HoistException("export target " + target + " is not empty");
+      }
+    }
+    LayerExtractor extractor = LayerExtractor.create(ExtractOptions.defaults().withWhiteouts(WhiteoutMode.APPLY));
+    for (Descriptor layer : m.layers()) {
+      try (InputStream in = store.openBlob(layer.digest())) {
+        extractor.extract(in, target);
+      }
+    }
+  }
+
+  /** Flattens {@code ref} into an uncompressed tar at {@code file}. */
+  public void toTar(String ref, Optional<Platform> platform, Path file) throws IOException {
+    Path abs = file.toAbsolutePath();
+    Path work = Files.createTempDirectory(abs.getParent(), ".hoist-export-");
+    Path temp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
+    try {
+      toDirectory(ref, platform, work);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 256 * 1024);
+          TarWriter tar = new TarWriter(out)) {
+        DirectoryTree.walk(work, "", (entry, source) -> {
+          tar.putEntry(entry);
+          if (entry.type() == EntryType.FILE) {
+            try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
+              tar.content(in);
+            }
+          }
+        });
+      }
+      Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temp);
+      deleteTree(work);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

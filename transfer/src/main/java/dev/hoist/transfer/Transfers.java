@@ -1,0 +1,117 @@
+package dev.hoist.transfer;
+
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.oci.HoistException;
+import dev.hoist.oci.Platform;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Moves images between hoist's store and files: {@code save}, {@code load}, and {@link #copy}
+ * between any two {@link Endpoint}s (registry endpoints are not wired in yet).
+ */
+public final class Transfers {
+  private final LocalStore store;
+
+  public Transfers(LocalStore store) {
+    this.store = store;
+  }
+
+  /** {@code hoist save}: images {@code refs} into one archive. */
+  public List<CopiedImage> save(List<String> refs, Path file, ArchiveFormat format, Optional<Platform> platform)
+      throws IOException {
+    if (refs.isEmpty()) {
+      throw new HoistException("save needs at least one image");
+    }
+    try (ImageSource source = new LayoutSource(store, refs);
+        ImageDestination destination = format == ArchiveFormat.OCI
+            ? new OciArchiveDestination(file) : new DockerArchiveDestination(file)) {
+      List<CopiedImage> copied = new ImageCopier(platform).copy(source, destination, Optional.empty());
+      destination.finish();
+      return copied;
+    }
+  }
+
+  /** {@code hoist load}: every image of a docker or OCI archive into the store. */
+  public List<CopiedImage> load(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new HoistException("no such archive: " + file);
+    }
+    try (ImageSource source = ImageArchives.open(file);
+        ImageDestination destination = new LayoutDestination(store, false)) {
+      List<CopiedImage> copied = new ImageCopier(Optional.empty()).copy(source, destination, Optional.empty());
+      destination.finish();
+      return copied.stream()
+          .map(c -> new CopiedImage(c.name().map(LocalStore::canonicalName), c.descriptor()))
+          .toList();
+    }
+  }
+
+  /** Copies between two non-registry endpoints. */
+  public List<CopiedImage> copy(Endpoint from, Endpoint to, Optional<Platform> platform) throws IOException {
+    try (ImageSource source = source(from); ImageDestination destination = destination(to)) {
+      List<CopiedImage> copied = new ImageCopier(platform).copy(source, destination, targetName(to));
+      destination.finish();
+      return copied;
+    }
+  }
+
+  ImageSource source(Endpoint e) throws IOException {
+    if (e instanceof Endpoint.Store s) {
+      return new LayoutSource(store, List.of(s.name()));
+    }
+    if (e instanceof Endpoint.OciLayout l) {
+      if (!Files.isRegularFile(l.dir().resolve("index.json"))) {
+        throw new HoistException(l.dir() + " is not an OCI image layout (no index.json)");
+      }
+      return new LayoutSource(LocalStore.open(l.dir()), l.name().map(List::of).orElse(List.of()));
+    }
+    if (e instanceof Endpoint.OciArchive a) {
+      return OciArchiveSource.open(a.file(), a.name());
+    }
+    if (e instanceof Endpoint.DockerArchive d) {
+      return DockerArchiveSource.open(d.file());
+    }
+    throw registryNotHere(e);
+  }
+
+  ImageDestination destination(Endpoint e) throws IOException {
+    if (e instanceof Endpoint.Store) {
+      return new LayoutDestination(store, false);
+    }
+    if (e instanceof Endpoint.OciLayout l) {
+      return new LayoutDestination(LocalStore.open(l.dir()), true);
+    }
+    if (e instanceof Endpoint.OciArchive a) {
+      return new OciArchiveDestination(a.file());
+    }
+    if (e instanceof Endpoint.DockerArchive d) {
+      return new DockerArchiveDestination(d.file());
+    }
+    throw registryNotHere(e);
+  }
+
+  private static HoistException registryNotHere(Endpoint e) {
+    return new HoistException("registry endpoint " + ((Endpoint.Registry) e).reference()
+        + " needs a registry client; it is not wired into this copy yet");
+  }
+
+  private static Optional<String> targetName(Endpoint e) {
+    if (e instanceof Endpoint.Store s) {
+      return Optional.of(s.name());
+    }
+    if (e instanceof Endpoint.OciLayout l) {
+      return l.name();
+    }
+    if (e instanceof Endpoint.OciArchive a) {
+      return a.name();
+    }
+    if (e instanceof Endpoint.DockerArchive d) {
+      return d.name();
+    }
+    return Optional.of(((Endpoint.Registry) e).reference().toString());
+  }
+}
