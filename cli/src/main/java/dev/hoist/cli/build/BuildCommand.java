@@ -5,6 +5,7 @@ import dev.hoist.build.api.BuildResult;
 import dev.hoist.build.api.Builder;
 import dev.hoist.build.image.StoreImageSource;
 import dev.hoist.build.output.OutputSpec;
+import dev.hoist.build.output.OutputWriter;
 import dev.hoist.build.progress.JsonRenderer;
 import dev.hoist.build.progress.PlainRenderer;
 import dev.hoist.build.progress.ProgressListener;
@@ -107,7 +108,17 @@ public final class BuildCommand implements Callable<Integer> {
     for (ImageReference ref : refs) {
       store.tag(ref.toString(), result.root());
     }
-    List<String> pushed = new BuildOutputs(store, result, refs, err).write(outs, push);
+    List<String> pushed = new ArrayList<>();
+    OutputWriter files = new OutputWriter(store, result, refs);
+    for (OutputSpec o : outs) {
+      if (o.pushes() || o.type() == OutputSpec.Type.IMAGE) {
+        continue;
+      }
+      files.write(o);
+    }
+    if (push || outs.stream().anyMatch(OutputSpec::pushes)) {
+      throw new dev.hoist.oci.HoistException("pushing is not available yet in this build of hoist");
+    }
     String digest = result.root().digest().toString();
     if (iidFile != null) {
       Files.writeString(iidFile, digest, StandardCharsets.UTF_8);
