@@ -34,11 +34,13 @@ public final class OutputWriter {
     store.tag(tmpName, result.root());
     try {
       Optional<String> name = Optional.ofNullable(spec.attrs().get("name")).or(() -> tags.stream().findFirst().map(ImageReference::toString));
+      // An OCI layout names an image by its tag alone (as BuildKit's oci exporter does, and umoci requires).
+      Optional<String> ociName = name.map(n -> ImageReference.parse(n).tagOrLatest());
       Path dest = Path.of(spec.dest().orElseThrow());
       Transfers transfers = new Transfers(store);
       switch (spec.type()) {
         case OCI -> transfers.copy(new Endpoint.Store(tmpName),
-            spec.tar() ? new Endpoint.OciArchive(dest, name) : new Endpoint.OciLayout(dest, name), Optional.empty());
+            spec.tar() ? new Endpoint.OciArchive(dest, ociName) : new Endpoint.OciLayout(dest, ociName), Optional.empty());
         case DOCKER -> {
           if (result.images().size() > 1) {
             throw new HoistException("--output type=docker holds one platform; build one --platform or use type=oci");
