@@ -29,16 +29,27 @@ public final class StoreImageSource implements ImageSource {
     if (stored.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(resolve(store, stored.get().name(), stored.get().descriptor(), platform));
+    Optional<ResolvedImage> image = resolveIfComplete(store, stored.get().name(), stored.get().descriptor(), platform);
+    if (image.isEmpty() || image.get().layers().stream().anyMatch(l -> !store.hasBlob(l.digest()))) {
+      return Optional.empty();
+    }
+    return image;
   }
 
-  /** The image for {@code platform} that {@code root} (a manifest or index in the store) names. */
-  public static ResolvedImage resolve(LocalStore store, String name, Descriptor root, Platform platform) throws IOException {
+  /**
+   * The image for {@code platform} that {@code root} (a manifest or index in the store) names, or
+   * empty when the store holds the index but not that platform's manifest (pulled for another one).
+   */
+  public static Optional<ResolvedImage> resolveIfComplete(LocalStore store, String name, Descriptor root,
+      Platform platform) throws IOException {
     Descriptor d = root;
     if (MediaType.isIndex(d.mediaType())) {
       ImageIndex index = ImageIndex.parse(store.readBlob(d.digest()), name);
       d = index.find(platform).orElseThrow(() -> new HoistException("image " + name + " has no variant for "
           + platform + " (it has " + String.join(", ", index.platforms()) + ")"));
+    }
+    if (!store.hasBlob(d.digest())) {
+      return Optional.empty();
     }
     Manifest m = Manifest.parse(store.readBlob(d.digest()), name);
     ImageConfig config = ImageConfig.parse(store.readBlob(m.config().digest()), "config of " + name);
@@ -47,11 +58,6 @@ public final class StoreImageSource implements ImageSource {
       throw new HoistException("image " + name + " is for " + config.platform().withoutOsDetails()
           + ", not " + platform + " (it has " + config.platform().withoutOsDetails() + ")");
     }
-    for (Descriptor layer : m.layers()) {
-      if (!store.hasBlob(layer.digest())) {
-        throw new HoistException("image " + name + " is incomplete in the store: layer " + layer.digest() + " is missing");
-      }
-    }
-    return new ResolvedImage(name, d.digest(), m.config().digest(), config, m.layers());
+    return Optional.of(new ResolvedImage(name, d.digest(), m.config().digest(), config, m.layers()));
   }
 }

@@ -3,7 +3,13 @@ package dev.hoist.cli.build;
 import dev.hoist.build.api.BuildRequest;
 import dev.hoist.build.api.BuildResult;
 import dev.hoist.build.api.Builder;
+import dev.hoist.build.image.ChainedImageSource;
+import dev.hoist.build.image.ImageSource;
+import dev.hoist.build.image.RegistryImageSource;
 import dev.hoist.build.image.StoreImageSource;
+import dev.hoist.build.output.RegistryPusher;
+import dev.hoist.registry.RegistryClients;
+import dev.hoist.registry.RegistryConfig;
 import dev.hoist.build.output.OutputSpec;
 import dev.hoist.build.output.OutputWriter;
 import dev.hoist.build.progress.JsonRenderer;
@@ -104,7 +110,10 @@ public final class BuildCommand implements Callable<Integer> {
       timings.on(e);
       renderer.on(e);
     };
-    BuildResult result = new Builder(store, new StoreImageSource(store)).build(request, listener);
+    RegistryClients registries = new RegistryClients(RegistryConfig.defaults());
+    ImageSource fromRegistry = new RegistryImageSource(store, registries);
+    ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
+    BuildResult result = new Builder(store, images).build(request, listener);
     for (ImageReference ref : refs) {
       store.tag(ref.toString(), result.root());
     }
@@ -116,8 +125,13 @@ public final class BuildCommand implements Callable<Integer> {
       }
       files.write(o);
     }
-    if (push || outs.stream().anyMatch(OutputSpec::pushes)) {
-      throw new dev.hoist.oci.HoistException("pushing is not available yet in this build of hoist");
+    Optional<OutputSpec> pushSpec = outs.stream().filter(OutputSpec::pushes).findFirst();
+    if (push || pushSpec.isPresent()) {
+      boolean oci = pushSpec.map(OutputSpec::ociMediaTypes).orElse(true);
+      pushed = new RegistryPusher(store, registries).push(result, refs, oci);
+      if (!quietMode()) {
+        pushed.forEach(p -> err.println("hoist: pushed " + p));
+      }
     }
     String digest = result.root().digest().toString();
     if (iidFile != null) {
