@@ -1,6 +1,7 @@
 package dev.hoist.build.step;
 
 import dev.hoist.build.context.ContextPath;
+import dev.hoist.build.context.SegmentGlob;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.dockerfile.ignore.DockerIgnore;
 import dev.hoist.dockerfile.instruction.SourceContent;
@@ -78,6 +79,13 @@ public final class CopyPlanner {
         String resolved = ContextPath.resolve(tree.root(), m, true);
         Path p = tree.root().resolve(resolved.isEmpty() ? "." : resolved);
         if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || tree.ignored(resolved)) {
+          Path link = tree.root().resolve(m);
+          if (hasWildcard(e.getKey()) && Files.isSymbolicLink(link)) {
+            // A matched symlink whose target is not in the tree is copied as the link itself.
+            String target = intoDir ? join(dest, r.parents() ? m : baseName(m)) : dest;
+            out.put(target, entry(link, target, r));
+            continue;
+          }
           throw notFound(e.getKey());
         }
         String keep = r.parents() ? parentsPath(e.getKey(), m) : "";
@@ -206,7 +214,7 @@ public final class CopyPlanner {
         if (!Files.isDirectory(dir)) {
           continue;
         }
-        DockerIgnore glob = DockerIgnore.of(List.of(segment));
+        SegmentGlob glob = SegmentGlob.compile(segment);
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
           for (Path child : ds) {
             String name = child.getFileName().toString();
@@ -232,7 +240,7 @@ public final class CopyPlanner {
   }
 
   private static boolean hasWildcard(String s) {
-    return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
+    return SegmentGlob.hasWildcard(s);
   }
 
   /** The part of a source that {@code --parents} keeps: after a {@code /./} pivot, else all of it. */
