@@ -32,6 +32,15 @@ import javax.net.ssl.SSLHandshakeException;
  */
 public final class HttpTransport {
   private static final int MAX_REDIRECTS = 10;
+
+  static {
+    // The JDK client moves bodies in buffers of this size (default 16 KiB). Blobs are large: bigger
+    // buffers mean far fewer trips through its reactive plumbing per byte, which matters most in a
+    // short-lived, not yet compiled JVM. Read once, when the JDK's HTTP classes load.
+    if (System.getProperty("jdk.httpclient.bufsize") == null) {
+      System.setProperty("jdk.httpclient.bufsize", Integer.toString(256 * 1024));
+    }
+  }
   private final String registry;
   private final String host;
   private final boolean insecure;
