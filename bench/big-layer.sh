@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A big layer with a 256 MB heap: import a SIZE_GB tree, save it (oci and docker), load both,
 # each `hoist` process run with -Xmx256m under /usr/bin/time (wall time, peak RSS).
-# Data: 32 MiB files of base64 text from /dev/urandom (compresses to ~76%, so gzip does real work).
+# Data: ~32 MiB files of base64 text from /dev/urandom (compresses to ~76%, so gzip does real work).
 # Usage: bench/big-layer.sh [SIZE_GB]   (default 10; needs ~4x SIZE_GB free disk in $BENCH_WORK)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,7 +10,7 @@ work=${BENCH_WORK:-/tmp/hoist-bench-big}
 rm -rf "$work"; mkdir -p "$work/tree"
 files=$(( gb * 1024 / 32 ))
 for i in $(seq 1 "$files"); do
-  head -c $((24 * 1024 * 1024)) /dev/urandom | base64 -w 76 | head -c $((32 * 1024 * 1024)) > "$work/tree/f$i"
+  head -c $((24 * 1024 * 1024)) /dev/urandom | base64 -w 76 > "$work/tree/f$i"
 done
 echo "tree: $(du -sh "$work/tree" | cut -f1) in $files files"
 export HOIST_JAVA_OPTS="-Xmx256m -XX:+UseParallelGC"
