@@ -223,4 +223,28 @@ class ContainerRunnerTest {
       }
     }
   }
+
+  @Test
+  void sshAgentSocketIsForwardedWithItsVariable() throws Exception {
+    Path sock = tmp.resolve("agent.sock");
+    try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(sock));
+      ContainerRunner runner = new ContainerRunner(
+          dev.hoist.runtime.engine.RuntimeLocator.system(w -> { }).locate(java.util.Optional.of("runc")), UserNamespace.detect(),
+          new dev.hoist.runtime.mount.MountContext(tmp.resolve("cache"), Secrets.none(), java.util.Map.of("default", sock)),
+          dev.hoist.runtime.platform.EmulationSupport.system(), false);
+      List<String> lines = new ArrayList<>();
+      try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
+        RunResult r = runner.run(snap, sh("echo $SSH_AUTH_SOCK; test -S $SSH_AUTH_SOCK && echo socket", lines)
+            .withMounts(List.of(new RunMount.SshMount("default", java.util.Optional.empty(), true))));
+        r.requireSuccess("ssh");
+        assertThat(snap.diff(r.mountTargets()).entries()).isEmpty();
+        assertThatThrownBy(() -> runner.run(snap, sh("true", lines)
+            .withMounts(List.of(new RunMount.SshMount("work", java.util.Optional.empty(), true)))))
+            .isInstanceOf(HoistException.class)
+            .hasMessage("ssh agent work is required but none was given (start ssh-agent or pass --ssh work)");
+      }
+      assertThat(lines).containsExactly("/run/buildkit/ssh_agent.0", "socket");
+    }
+  }
 }
