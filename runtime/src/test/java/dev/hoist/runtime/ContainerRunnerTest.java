@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hoist.oci.HoistException;
-import dev.hoist.runtime.engine.CgroupMode;
 import dev.hoist.runtime.mount.RunMount;
 import dev.hoist.runtime.mount.Secrets;
 import dev.hoist.runtime.snapshot.Diff;
@@ -207,21 +206,16 @@ class ContainerRunnerTest {
   }
 
   @Test
-  void crunRunsOrNamesTheHybridCgroupProblem() throws Exception {
+  void crunRunsEvenOnHybridCgroupHosts() throws Exception {
     ContainerRunner runner = Runners.with("crun", tmp.resolve("cache"), Secrets.none());
     List<String> lines = new ArrayList<>();
     try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
-      if (CgroupMode.hybridWithV2Controllers()) {
-        assertThatThrownBy(() -> runner.run(snap, sh("echo crun", lines)))
-            .isInstanceOf(HoistException.class)
-            .hasMessage("crun refuses this host's hybrid cgroups (cgroups in hybrid mode not supported);"
-                + " use --runtime runc or bwrap");
-      } else {
-        RunResult r = runner.run(snap, sh("echo crun", lines));
-        assertThat(r.exitCode()).as(String.join("\n", lines)).isZero();
-        assertThat(lines).containsExactly("crun");
-      }
+      RunResult r = runner.run(snap, sh("echo crun > /by-crun; cat /by-crun", lines));
+      assertThat(r.exitCode()).as(String.join("\n", lines)).isZero();
+      assertThat(r.runtime()).isEqualTo("crun");
+      assertThat(snap.diff(r.mountTargets()).entries()).containsExactly(new DiffEntry.Upsert("by-crun"));
     }
+    assertThat(lines).containsExactly("crun");
   }
 
   @Test
@@ -230,7 +224,7 @@ class ContainerRunnerTest {
     try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
       server.bind(java.net.UnixDomainSocketAddress.of(sock));
       ContainerRunner runner = new ContainerRunner(
-          dev.hoist.runtime.engine.RuntimeLocator.system(w -> { }).locate(java.util.Optional.of("runc")), UserNamespace.detect(),
+          dev.hoist.runtime.engine.RuntimeLocator.system().locate(java.util.Optional.of("runc")), UserNamespace.detect(),
           new dev.hoist.runtime.mount.MountContext(tmp.resolve("cache"), Secrets.none(), java.util.Map.of("default", sock)),
           dev.hoist.runtime.platform.EmulationSupport.system(), false);
       List<String> lines = new ArrayList<>();
@@ -245,6 +239,34 @@ class ContainerRunnerTest {
             .hasMessage("ssh agent work is required but none was given (start ssh-agent or pass --ssh work)");
       }
       assertThat(lines).containsExactly("/run/buildkit/ssh_agent.0", "socket");
+    }
+  }
+
+  @Test
+  void aCrunThatRefusesTheHostFallsBackToTheNextRuntimeWithOneWarning() throws Exception {
+    Path fakeCrun = Files.writeString(tmp.resolve("crun"),
+        "#!/bin/sh\necho 'cgroups in hybrid mode not supported, drop all controllers from cgroupv2' >&2\nexit 1\n");
+    Files.setPosixFilePermissions(fakeCrun, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    dev.hoist.runtime.engine.ContainerRuntime runc =
+        dev.hoist.runtime.engine.RuntimeLocator.system().locate(java.util.Optional.of("runc"));
+    List<String> warnings = new ArrayList<>();
+    ContainerRunner runner = new ContainerRunner(new dev.hoist.runtime.engine.Crun(fakeCrun, false), List.of(runc),
+        UserNamespace.detect(), new dev.hoist.runtime.mount.MountContext(tmp.resolve("cache"), Secrets.none(), java.util.Map.of()),
+        dev.hoist.runtime.platform.EmulationSupport.system(), false, warnings::add);
+    List<String> lines = new ArrayList<>();
+    try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
+      assertThat(runner.run(snap, sh("echo ran", lines)).runtime()).isEqualTo("runc");
+      assertThat(runner.run(snap, sh("echo again", lines)).runtime()).isEqualTo("runc");
+    }
+    assertThat(lines).containsExactly("ran", "again");
+    assertThat(warnings).containsExactly("warning: crun refuses this host's hybrid cgroups; using runc");
+
+    ContainerRunner alone = new ContainerRunner(new dev.hoist.runtime.engine.Crun(fakeCrun, false), UserNamespace.detect(),
+        new dev.hoist.runtime.mount.MountContext(tmp.resolve("cache"), Secrets.none(), java.util.Map.of()),
+        dev.hoist.runtime.platform.EmulationSupport.system(), false);
+    try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
+      assertThatThrownBy(() -> alone.run(snap, sh("true", lines)))
+          .hasMessage("crun refuses this host's hybrid cgroups (cgroups in hybrid mode not supported); use --runtime runc or bwrap");
     }
   }
 }

@@ -36,7 +36,7 @@ class ForeignArchTest {
   @TempDir Path tmp;
 
   private ContainerRunner runner(EmulationSupport emulation) {
-    return new ContainerRunner(RuntimeLocator.system(w -> { }).locate(Optional.of("runc")), UserNamespace.detect(),
+    return new ContainerRunner(RuntimeLocator.system().locate(Optional.of("runc")), UserNamespace.detect(),
         new MountContext(tmp.resolve("cache"), Secrets.none(), Map.of()), emulation, false);
   }
 
