@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -268,5 +269,18 @@ class ContainerRunnerTest {
       assertThatThrownBy(() -> alone.run(snap, sh("true", lines)))
           .hasMessage("crun refuses this host's hybrid cgroups (cgroups in hybrid mode not supported); use --runtime runc or bwrap");
     }
+  }
+
+  @Test
+  void cacheMountIsCreatedWithModeAndOwnerAndLockedCachesAreExclusive() throws Exception {
+    Assumptions.assumeTrue(UserNamespace.detect().mapping().isIdentity(), "cache owners need root");
+    ContainerRunner runner = Runners.runc(tmp.resolve("cache"), Secrets.none());
+    List<String> lines = new ArrayList<>();
+    RunMount.CacheMount cache = new RunMount.CacheMount("/c", "owned", RunMount.Sharing.PRIVATE, false, 0700, 1000, 1000);
+    try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
+      runner.run(snap, sh("stat -c '%a %u %g' /c; touch /c/mine", lines).withUser("app").withMounts(List.of(cache)))
+          .requireSuccess("cache");
+    }
+    assertThat(lines).containsExactly("700 1000 1000");
   }
 }
