@@ -107,7 +107,7 @@ public final class ContainerRunner {
       ContainerSpec spec = new ContainerSpec(snapshot.rootfs(), request.args(),
           environment(request.env(), planned.env(), user), request.workdir(), user.uid(), user.gid(),
           user.additionalGids().stream().map(Integer::longValue).toList(), request.hostname(), mounts,
-          request.network() == NetworkMode.NONE, userns.rootless(),
+          request.network() == NetworkMode.NONE,
           request.insecure() ? allCapabilities() : Capabilities.DOCKER_DEFAULT, !request.insecure());
       Path bundle = Files.createDirectory(runDir.resolve("bundle"));
       Path state = Files.createDirectory(runDir.resolve("state"));
@@ -124,10 +124,6 @@ public final class ContainerRunner {
         }
         fallBackFrom(current);
       }
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("cleaning up after the run: " + e.getMessage(), e);
     } finally {
       deleteTree(runDir);
     }
@@ -193,7 +189,10 @@ public final class ContainerRunner {
    */
   private List<String> wrap(ContainerRuntime current, List<String> runtimeCommand, Optional<OverlayMount> overlay) {
     List<List<String>> setup = new ArrayList<>();
-    overlay.ifPresent(o -> setup.add(List.of("mount", "-t", "overlay", "overlay", "-o", o.options(), o.target().toString())));
+    overlay.ifPresent(o -> {
+      setup.add(List.of("cd", o.directory().toString()));
+      setup.add(List.of("mount", "-t", "overlay", "overlay", "-o", o.options(), o.target().toString()));
+    });
     setup.addAll(current.namespaceSetup());
     if (setup.isEmpty() && !userns.rootless()) {
       return runtimeCommand;

@@ -283,4 +283,20 @@ class ContainerRunnerTest {
     }
     assertThat(lines).containsExactly("700 1000 1000");
   }
+
+  @Test
+  void manyLayersWithLongPathsStillMount() throws Exception {
+    ContainerRunner runner = Runners.runc(tmp.resolve("cache"), Secrets.none());
+    List<Path> layers = new ArrayList<>(List.of(base));
+    for (int i = 0; i < 80; i++) {
+      Path layer = Files.createDirectories(tmp.resolve("a-rather-long-folder-name-for-one-layer-of-a-deep-image-" + i));
+      Files.writeString(layer.resolve("f" + i), Integer.toString(i));
+      layers.add(layer);
+    }
+    List<String> lines = new ArrayList<>();
+    try (Snapshot snap = overlay().prepare(new LowerStack(layers))) {
+      runner.run(snap, sh("ls / | grep -c '^f'", lines)).requireSuccess("deep");
+    }
+    assertThat(lines).containsExactly("80");
+  }
 }
