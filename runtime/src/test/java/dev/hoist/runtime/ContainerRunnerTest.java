@@ -166,9 +166,8 @@ class ContainerRunnerTest {
     try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
       runner.run(snap, sh("touch /c/file", new ArrayList<>()).withMounts(evil)).requireSuccess("evil");
     }
-    try (var files = Files.walk(tmp)) {
-      assertThat(files.filter(p -> p.getFileName().toString().equals("file") && p.startsWith(tmp.resolve("cache")))
-          .toList()).hasSize(1);
+    try (var files = Files.walk(cacheRoot)) {
+      assertThat(files.filter(p -> p.getFileName().toString().equals("file")).toList()).hasSize(1);
     }
     assertThat(tmp.getParent().resolve("escape")).doesNotExist();
     assertThat(tmp.resolve("escape")).doesNotExist();
