@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
     versionProvider = HoistVersion.class,
     description = "Daemonless container image builder and registry client.",
     subcommands = {
-      VersionCommand.class,
+      dev.hoist.cli.build.BuildCommand.class,
+      dev.hoist.cli.run.RunCommand.class,
+      dev.hoist.cli.dockerfile.DockerfileCommand.class,
       dev.hoist.cli.store.ImagesCommand.class,
       dev.hoist.cli.store.RmiCommand.class,
       dev.hoist.cli.store.PruneCommand.class,
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
       dev.hoist.cli.store.LoadCommand.class,
       dev.hoist.cli.store.ImportCommand.class,
       dev.hoist.cli.store.ExportCommand.class,
-      dev.hoist.cli.run.RunCommand.class,
+      VersionCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Hoist implements Runnable {

@@ -1,0 +1,195 @@
+package dev.hoist.build.api;
+
+import dev.hoist.build.cache.StepCache;
+import dev.hoist.build.context.FileHashCache;
+import dev.hoist.build.context.SourceTree;
+import dev.hoist.build.image.ImageSource;
+import dev.hoist.build.image.ResolvedImage;
+import dev.hoist.build.image.RootfsUnpacker;
+import dev.hoist.build.plan.BuildPlan;
+import dev.hoist.build.progress.ProgressEvent;
+import dev.hoist.build.progress.ProgressListener;
+import dev.hoist.build.schedule.Scheduler;
+import dev.hoist.build.schedule.StageResult;
+import dev.hoist.build.schedule.StageRunner;
+import dev.hoist.build.step.BuildClock;
+import dev.hoist.build.step.ImageState;
+import dev.hoist.build.step.StageContext;
+import dev.hoist.build.step.StepInput;
+import dev.hoist.cache.layer.LayerWriter;
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.dockerfile.Dockerfile;
+import dev.hoist.dockerfile.DockerfileParser;
+import dev.hoist.dockerfile.ignore.DockerIgnore;
+import dev.hoist.dockerfile.stage.Stage;
+import dev.hoist.oci.ContainerConfig;
+import dev.hoist.oci.Descriptor;
+import dev.hoist.oci.Digest;
+import dev.hoist.oci.History;
+import dev.hoist.oci.HoistException;
+import dev.hoist.oci.ImageConfig;
+import dev.hoist.oci.ImageIndex;
+import dev.hoist.oci.Manifest;
+import dev.hoist.oci.MediaType;
+import dev.hoist.oci.Platform;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * hoist's build engine, for tools that embed it: parses the Dockerfile, plans each platform, runs
+ * the stages the target needs (independent ones at the same time), and stores the result (config,
+ * manifest, and an index for several platforms) in the local store. Progress goes to a listener.
+ *
+ * <pre>{@code
+ * BuildResult r = new Builder(LocalStore.open(home), images).build(BuildRequest.of(dir), listener);
+ * }</pre>
+ */
+public final class Builder {
+  private final LocalStore store;
+  private final ImageSource images;
+
+  public Builder(LocalStore store, ImageSource images) {
+    this.store = store;
+    this.images = images;
+  }
+
+  public BuildResult build(BuildRequest request, ProgressListener progress) throws IOException {
+    Instant started = Instant.now();
+    Path contextDir = request.context().toAbsolutePath().normalize();
+    if (!Files.isDirectory(contextDir)) {
+      throw new HoistException("build context " + request.context() + " is not a directory");
+    }
+    Dockerfile dockerfile = parse(request, contextDir);
+    DockerIgnore ignore = DockerIgnore.load(contextDir,
+        request.dockerfile().filter(p -> request.dockerfileText().isEmpty()));
+    FileHashCache hashes = FileHashCache.open(store.home().resolve("hoist-cache").resolve("context-hashes")
+        .resolve(Digest.sha256(contextDir.toString()).hex() + ".tsv"));
+    SourceTree context = SourceTree.context(contextDir, ignore, hashes);
+    BuildClock clock = BuildClock.of(request.sourceDateEpoch());
+    LayerWriter writer = LayerWriter.defaults().withClampMtime(request.sourceDateEpoch());
+    StepCache cache = new StepCache(store, !request.noCache());
+    List<Platform> platforms = request.platforms().isEmpty() ? List.of(Platform.host()) : request.platforms();
+    Path scratchDir = Files.createDirectories(store.home().resolve("hoist-cache").resolve("tmp"));
+    Path work = Files.createTempDirectory(scratchDir, "build-");
+    AtomicInteger stepIds = new AtomicInteger();
+    try {
+      List<BuildResult.PlatformImage> built = new ArrayList<>();
+      int stepsRun = 0;
+      for (Platform platform : platforms) {
+        BuildPlan plan = BuildPlan.of(dockerfile, request.buildArgs(), request.target(), platform, Platform.host());
+        Map<Integer, StageResult> results = new ConcurrentHashMap<>();
+        Map<Integer, Path> unpacked = new ConcurrentHashMap<>();
+        StageContext ctx = new StageContext(dockerfile.fileName(), store, writer, cache, clock, context,
+            from -> fromSource(plan, from, results, unpacked, work, platform, hashes));
+        StageRunner runner = new StageRunner(plan, ctx, images, progress, stepIds);
+        Map<Integer, StageResult> out = new Scheduler(request.parallelism()).run(plan.order(),
+            i -> plan.graph().dependenciesOf(i), (i, deps) -> {
+              StageResult r = runner.run(dockerfile.stages().get(i), deps);
+              results.put(i, r);
+              return r;
+            });
+        StageResult target = out.get(plan.target().index());
+        stepsRun += out.values().stream().mapToInt(StageResult::stepsRun).sum();
+        built.add(new BuildResult.PlatformImage(platform, writeImage(target.state(), request, clock, platform)));
+      }
+      hashes.save();
+      Descriptor root = built.size() == 1 ? built.get(0).manifest() : writeIndex(built, request);
+      progress.on(new ProgressEvent.BuildFinished(Instant.now(), root.digest().toString(),
+          Duration.between(started, Instant.now())));
+      return new BuildResult(root, built, stepsRun);
+    } finally {
+      deleteTree(work);
+    }
+  }
+
+  private static Dockerfile parse(BuildRequest request, Path contextDir) throws IOException {
+    if (request.dockerfileText().isPresent()) {
+      return DockerfileParser.parse(request.dockerfile().map(Path::toString).orElse("Dockerfile"),
+          request.dockerfileText().get());
+    }
+    Path file = request.dockerfile().orElse(contextDir.resolve("Dockerfile"));
+    if (!Files.isRegularFile(file)) {
+      throw new HoistException("no Dockerfile at " + file + " (give one with -f)");
+    }
+    String name = request.dockerfile().map(Path::toString).orElse("Dockerfile");
+    return DockerfileParser.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  private StepInput.FromSource fromSource(BuildPlan plan, String from, Map<Integer, StageResult> results,
+      Map<Integer, Path> unpacked, Path work, Platform platform, FileHashCache hashes) throws IOException {
+    Optional<Stage> stage = plan.dockerfile().stage(from);
+    if (stage.isPresent() && results.containsKey(stage.get().index())) {
+      int index = stage.get().index();
+      ImageState s = results.get(index).state();
+      return new StepInput.FromSource("stage " + s.cacheKey(), () -> SourceTree.rootfs(
+          unpacked.computeIfAbsent(index, k -> unpack(s.layers(), work)), "stage " + stage.get().displayName(), hashes));
+    }
+    ResolvedImage image = images.find(from, platform)
+        .orElseThrow(() -> new HoistException("image " + from + " not found"));
+    return new StepInput.FromSource("image " + image.configDigest(),
+        () -> SourceTree.rootfs(unpack(image.layers(), work), "image " + from, hashes));
+  }
+
+  private Path unpack(List<Descriptor> layers, Path work) {
+    try {
+      return RootfsUnpacker.unpack(store, layers, work);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Descriptor writeImage(ImageState state, BuildRequest request, BuildClock clock, Platform platform)
+      throws IOException {
+    ImageConfig config = state.config();
+    if (!request.labels().isEmpty()) {
+      ContainerConfig c = config.config();
+      Map<String, String> labels = new TreeMap<>(c.labels());
+      labels.putAll(request.labels());
+      config = config.withConfig(new ContainerConfig(c.user(), c.exposedPorts(), c.env(), c.entrypoint(), c.cmd(),
+          c.volumes(), c.workingDir(), labels, c.stopSignal(), c.argsEscaped(), c.healthcheck(), c.shell(), c.onBuild(),
+          c.extra()));
+    }
+    String created = config.history().stream().map(History::created).filter(s -> !s.isEmpty())
+        .reduce((a, b) -> b).orElse(clock.createdText());
+    config = config.withCreated(created);
+    Descriptor configDesc = store.putBytes(MediaType.OCI_CONFIG, config.toJson());
+    Manifest manifest = Manifest.oci(configDesc, state.layers(), request.annotations());
+    Descriptor m = store.putBytes(MediaType.OCI_MANIFEST, manifest.toJson());
+    return m.withPlatform(platform);
+  }
+
+  private Descriptor writeIndex(List<BuildResult.PlatformImage> built, BuildRequest request) throws IOException {
+    ImageIndex index = ImageIndex.oci(built.stream().map(BuildResult.PlatformImage::manifest).toList(),
+        request.annotations());
+    return store.putBytes(MediaType.OCI_INDEX, index.toJson());
+  }
+
+  private static void deleteTree(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          p.toFile().setWritable(true);
+          Files.deleteIfExists(p);
+        } catch (IOException e) {
+          // best effort: a leftover temp file is harmless
+        }
+      });
+    } catch (IOException e) {
+      // best effort
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.hoist.build.cache;
+
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.oci.Descriptor;
+import dev.hoist.oci.Digest;
+import dev.hoist.oci.HoistException;
+import dev.hoist.oci.ImageConfig;
+import dev.hoist.oci.Manifest;
+import dev.hoist.oci.MediaType;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The step cache in the local store: each entry is the OCI manifest of the image a step left
+ * (config with history, layers), named in the store's index by the step's key. A hit gives back
+ * the very same config bytes, so a fully cached rebuild yields the same image digest and writes no
+ * blob. An entry whose blobs were pruned is a miss.
+ */
+public final class StepCache {
+  private static final String CMD_SET = "dev.hoist.cmd-set";
+  private final LocalStore store;
+  private final boolean read;
+
+  /** {@code read} false ({@code --no-cache}) records entries but never uses them. */
+  public StepCache(LocalStore store, boolean read) {
+    this.store = store;
+    this.read = read;
+  }
+
+  public Optional<CachedImage> lookup(Digest key) throws IOException {
+    if (!read) {
+      return Optional.empty();
+    }
+    Optional<Descriptor> entry = store.cacheEntry(key.toString());
+    if (entry.isEmpty() || !store.hasBlob(entry.get().digest())) {
+      return Optional.empty();
+    }
+    try {
+      Manifest m = Manifest.parse(store.readBlob(entry.get().digest()), "cache entry " + key);
+      if (!store.hasBlob(m.config().digest()) || m.layers().stream().anyMatch(l -> !store.hasBlob(l.digest()))) {
+        return Optional.empty();
+      }
+      ImageConfig config = ImageConfig.parse(store.readBlob(m.config().digest()), "cached config");
+      return Optional.of(new CachedImage(config, m.layers(), "true".equals(m.annotations().get(CMD_SET))));
+    } catch (HoistException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Records what step {@code key} left; returns the config descriptor. */
+  public Descriptor record(Digest key, CachedImage image) throws IOException {
+    Descriptor config = store.putBytes(MediaType.OCI_CONFIG, image.config().toJson());
+    Manifest m = Manifest.oci(config, image.layers(), Map.of(CMD_SET, Boolean.toString(image.cmdSet())));
+    Descriptor manifest = store.putBytes(MediaType.OCI_MANIFEST, m.toJson());
+    store.putCacheEntry(key.toString(), manifest);
+    return config;
+  }
+}

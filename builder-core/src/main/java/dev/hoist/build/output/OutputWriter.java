@@ -1,0 +1,74 @@
+package dev.hoist.build.output;
+
+import dev.hoist.build.api.BuildResult;
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.oci.HoistException;
+import dev.hoist.oci.ImageReference;
+import dev.hoist.transfer.Endpoint;
+import dev.hoist.transfer.RootfsExporter;
+import dev.hoist.transfer.Transfers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes a built image (already in the local store) to a file output: an OCI archive or layout
+ * directory, a {@code docker load} archive, the root filesystem as a directory or tar (one
+ * sub-directory per platform, {@code linux_arm64}, when several were built). The moving is done by
+ * the transfer module; the image is reached through a temporary store name when it has no tag.
+ */
+public final class OutputWriter {
+  private final LocalStore store;
+  private final BuildResult result;
+  private final List<ImageReference> tags;
+
+  public OutputWriter(LocalStore store, BuildResult result, List<ImageReference> tags) {
+    this.store = store;
+    this.result = result;
+    this.tags = List.copyOf(tags);
+  }
+
+  public void write(OutputSpec spec) throws IOException {
+    String tmpName = "localhost/hoist-build-output:" + result.root().digest().hex().substring(0, 16);
+    store.tag(tmpName, result.root());
+    try {
+      Optional<String> name = Optional.ofNullable(spec.attrs().get("name")).or(() -> tags.stream().findFirst().map(ImageReference::toString));
+      // An OCI layout names an image by its tag alone (as BuildKit's oci exporter does, and umoci requires).
+      Optional<String> ociName = name.map(n -> ImageReference.parse(n).tagOrLatest());
+      Path dest = Path.of(spec.dest().orElseThrow());
+      Transfers transfers = new Transfers(store);
+      switch (spec.type()) {
+        case OCI -> transfers.copy(new Endpoint.Store(tmpName),
+            spec.tar() ? new Endpoint.OciArchive(dest, ociName) : new Endpoint.OciLayout(dest, ociName), Optional.empty());
+        case DOCKER -> {
+          if (result.images().size() > 1) {
+            throw new HoistException("--output type=docker holds one platform; build one --platform or use type=oci");
+          }
+          transfers.copy(new Endpoint.Store(tmpName), new Endpoint.DockerArchive(dest, name), Optional.empty());
+        }
+        case LOCAL, TAR -> rootfs(spec, tmpName, dest);
+        default -> throw new IllegalArgumentException("not a file output: " + spec.type());
+      }
+    } finally {
+      store.untag(tmpName);
+    }
+  }
+
+  private void rootfs(OutputSpec spec, String ref, Path dest) throws IOException {
+    RootfsExporter exporter = new RootfsExporter(store);
+    boolean several = result.images().size() > 1;
+    for (BuildResult.PlatformImage image : result.images()) {
+      Path target = several ? dest.resolve(image.platform().toString().replace('/', '_')) : dest;
+      if (spec.type() == OutputSpec.Type.LOCAL) {
+        exporter.toDirectory(ref, Optional.of(image.platform()), target);
+      } else {
+        if (several) {
+          java.nio.file.Files.createDirectories(dest);
+          target = dest.resolve(image.platform().toString().replace('/', '_') + ".tar");
+        }
+        exporter.toTar(ref, Optional.of(image.platform()), target);
+      }
+    }
+  }
+}

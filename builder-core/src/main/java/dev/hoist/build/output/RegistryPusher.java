@@ -1,0 +1,77 @@
+package dev.hoist.build.output;
+
+import dev.hoist.build.api.BuildResult;
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.oci.Descriptor;
+import dev.hoist.oci.Digest;
+import dev.hoist.oci.ImageIndex;
+import dev.hoist.oci.ImageReference;
+import dev.hoist.oci.Manifest;
+import dev.hoist.oci.MediaType;
+import dev.hoist.registry.RegistryClients;
+import dev.hoist.registry.Repository;
+import dev.hoist.registry.blob.BlobSource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pushes a build to each tag: blobs the repository lacks (streamed from the store), then each
+ * platform's manifest, then under the tag the manifest (one platform) or an index naming the
+ * manifests by digest. With Docker media types ({@code oci-mediatypes=false}) manifests, configs,
+ * layers and the index (a manifest list) are retyped, which changes their digests.
+ */
+public final class RegistryPusher {
+  private final LocalStore store;
+  private final RegistryClients registries;
+
+  public RegistryPusher(LocalStore store, RegistryClients registries) {
+    this.store = store;
+    this.registries = registries;
+  }
+
+  /** Pushes {@code result} to every tag; returns {@code name@digest} for each. */
+  public List<String> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes) throws IOException {
+    List<String> pushed = new ArrayList<>();
+    for (ImageReference tag : tags) {
+      Repository repo = registries.repository(tag);
+      List<Descriptor> manifests = new ArrayList<>();
+      for (BuildResult.PlatformImage image : result.images()) {
+        Manifest m = Manifest.parse(store.readBlob(image.manifest().digest()), "built manifest");
+        upload(repo, m.config());
+        for (Descriptor layer : m.layers()) {
+          upload(repo, layer);
+        }
+        byte[] bytes = ociMediaTypes ? store.readBlob(image.manifest().digest()) : dockerManifest(m).toJson();
+        String type = ociMediaTypes ? MediaType.OCI_MANIFEST : MediaType.DOCKER_MANIFEST;
+        Digest digest = Digest.sha256(bytes);
+        if (result.images().size() > 1) {
+          repo.putManifest(bytes, type, digest.toString());
+        } else {
+          repo.putManifest(bytes, type, tag.tagOrLatest());
+        }
+        manifests.add(new Descriptor(type, digest, bytes.length, null, null, image.platform(), null, null));
+      }
+      Digest top = manifests.get(0).digest();
+      if (result.images().size() > 1) {
+        ImageIndex index = ociMediaTypes ? ImageIndex.oci(manifests, java.util.Map.of()) : ImageIndex.dockerList(manifests);
+        byte[] bytes = index.toJson();
+        top = repo.putManifest(bytes, index.mediaType(), tag.tagOrLatest());
+      }
+      pushed.add(tag.repositoryOnly().name() + ":" + tag.tagOrLatest() + "@" + top);
+    }
+    return pushed;
+  }
+
+  private void upload(Repository repo, Descriptor d) {
+    repo.uploadBlob(d.digest(), d.size(), BlobSource.of(store.blobPath(d.digest())));
+  }
+
+  private static Manifest dockerManifest(Manifest m) {
+    Descriptor config = m.config().withMediaType(MediaType.DOCKER_CONFIG);
+    List<Descriptor> layers = m.layers().stream()
+        .map(l -> l.withMediaType(MediaType.layerCompression(l.mediaType()).dockerLayerType()))
+        .toList();
+    return Manifest.docker(config, layers);
+  }
+}

@@ -1,0 +1,288 @@
+package dev.hoist.build.step;
+
+import dev.hoist.build.context.ContextPath;
+import dev.hoist.build.context.SegmentGlob;
+import dev.hoist.build.context.SourceTree;
+import dev.hoist.dockerfile.ignore.DockerIgnore;
+import dev.hoist.dockerfile.instruction.SourceContent;
+import dev.hoist.oci.Digest;
+import dev.hoist.oci.HoistException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Decides what a COPY/ADD puts in its layer, with Docker's rules: sources are cleaned paths in the
+ * source tree (never outside it, symlinks included); wildcards ({@code * ? [..]}) match one path
+ * segment each; a directory source copies its contents; several sources need a destination ending
+ * in {@code /}; a file goes to {@code dest/name} when the destination is a directory, else to {@code
+ * dest}; {@code --parents} keeps the source path (below a {@code /./} pivot if there is one);
+ * {@code --exclude} and {@code .dockerignore} hide files; missing destination directories are made.
+ * It also computes the content digest that the step's cache key uses, without reading a file whose
+ * size, mtime and inode the hash cache already knows.
+ */
+public final class CopyPlanner {
+  /** What one COPY asks for, expanded and resolved against WORKDIR. */
+  public record Request(
+      List<String> sources, List<SourceContent> contents, String dest, boolean destIsDir, Optional<Chmod> chmod,
+      long uid, long gid, boolean parents, List<String> excludes) {
+    public Request {
+      sources = List.copyOf(sources);
+      contents = List.copyOf(contents);
+      excludes = List.copyOf(excludes);
+    }
+  }
+
+  /** The entries of the layer (sorted by name) and the digest of everything they hold. */
+  public record Plan(List<FileEntry> entries, Digest contentDigest) {}
+
+  private final SourceTree tree;
+  private final BuildClock clock;
+  private final Predicate<String> imageHasDir;
+
+  /** {@code imageHasDir} says whether the image already has a directory at a path (relative, no slash). */
+  public CopyPlanner(SourceTree tree, BuildClock clock, Predicate<String> imageHasDir) {
+    this.tree = tree;
+    this.clock = clock;
+    this.imageHasDir = imageHasDir;
+  }
+
+  public Plan plan(Request r) throws IOException {
+    String dest = ContextPath.clean(r.dest());
+    int count = r.contents().size();
+    Map<String, List<String>> matches = new java.util.LinkedHashMap<>();
+    for (String src : r.sources()) {
+      List<String> m = match(src);
+      matches.put(src, m);
+      count += m.size();
+    }
+    boolean intoDir = r.destIsDir() || imageHasDir.test(dest) || dest.isEmpty();
+    if (count > 1 && !r.destIsDir() && !dest.isEmpty() && !imageHasDir.test(dest)) {
+      throw new HoistException("when using COPY with more than one source file, the destination must be a directory and end with a /");
+    }
+    DockerIgnore excludes = r.excludes().isEmpty() ? DockerIgnore.none() : DockerIgnore.of(r.excludes());
+    TreeMap<String, FileEntry> out = new TreeMap<>();
+    for (Map.Entry<String, List<String>> e : matches.entrySet()) {
+      for (String m : e.getValue()) {
+        String resolved = ContextPath.resolve(tree.root(), m, true);
+        Path p = tree.root().resolve(resolved.isEmpty() ? "." : resolved);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || tree.ignored(resolved)) {
+          Path link = tree.root().resolve(m);
+          if (hasWildcard(e.getKey()) && Files.isSymbolicLink(link)) {
+            // A matched symlink whose target is not in the tree is copied as the link itself.
+            String target = intoDir ? join(dest, r.parents() ? m : baseName(m)) : dest;
+            out.put(target, entry(link, target, r));
+            continue;
+          }
+          throw notFound(e.getKey());
+        }
+        String keep = r.parents() ? parentsPath(e.getKey(), m) : "";
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+          String target = join(dest, keep);
+          walk(p, resolved, target, excludes, r, out);
+        } else {
+          String target = intoDir ? join(dest, r.parents() ? keep : baseName(m)) : dest;
+          if (!excluded(excludes, resolved, baseName(m))) {
+            out.put(target, entry(p, target, r));
+          }
+        }
+      }
+    }
+    for (SourceContent c : r.contents()) {
+      byte[] data = c.data().getBytes(StandardCharsets.UTF_8);
+      String target = intoDir ? join(dest, ContextPath.clean(c.path())) : dest;
+      int mode = r.chmod().map(cm -> cm.apply(0644, false)).orElse(0644);
+      out.put(target, new FileEntry(target, FileEntry.Kind.FILE, mode, r.uid(), r.gid(),
+          clock.created().getEpochSecond(), data.length, "", Optional.empty(), Optional.of(data)));
+    }
+    addMissingParents(out, intoDir ? dest : parentOf(dest));
+    return new Plan(List.copyOf(out.values()), digest(out.values()));
+  }
+
+  private void walk(Path dir, String relDir, String target, DockerIgnore excludes, Request r, Map<String, FileEntry> out)
+      throws IOException {
+    List<Path> children = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      ds.forEach(children::add);
+    }
+    children.sort(java.util.Comparator.comparing(c -> c.getFileName().toString()));
+    for (Path child : children) {
+      String name = child.getFileName().toString();
+      String rel = relDir.isEmpty() ? name : relDir + "/" + name;
+      boolean isDir = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+      String relToSource = ContextPath.clean(rel.substring(Math.min(rel.length(), relDir.length())));
+      if (tree.ignored(rel) || excluded(excludes, rel, relToSource)) {
+        if (!isDir || tree.ignore().canSkipDirectory(rel)) {
+          continue;
+        }
+      }
+      String t = join(target, name);
+      if (isDir) {
+        if (!tree.ignored(rel) && !excluded(excludes, rel, relToSource)) {
+          out.put(t, entry(child, t, r));
+        }
+        walk(child, rel, t, excludes, r, out);
+      } else {
+        out.put(t, entry(child, t, r));
+      }
+    }
+  }
+
+  private static boolean excluded(DockerIgnore excludes, String rel, String relToSource) {
+    return excludes.matches(rel) || (!relToSource.isEmpty() && excludes.matches(relToSource));
+  }
+
+  private FileEntry entry(Path p, String name, Request r) throws IOException {
+    PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    int mode = modeOf(p, a);
+    long mtime = clock.clampMtime(a.lastModifiedTime().toInstant().getEpochSecond());
+    if (a.isSymbolicLink()) {
+      return new FileEntry(name, FileEntry.Kind.SYMLINK, 0777, r.uid(), r.gid(), mtime, 0,
+          Files.readSymbolicLink(p).toString(), Optional.empty(), Optional.empty());
+    }
+    boolean dir = a.isDirectory();
+    int m = r.chmod().map(c -> c.apply(mode, dir)).orElse(mode);
+    if (dir) {
+      return FileEntry.directory(name, m, r.uid(), r.gid(), mtime);
+    }
+    if (!a.isRegularFile()) {
+      throw new HoistException("cannot copy " + p.getFileName() + ": not a regular file, directory or symlink");
+    }
+    return new FileEntry(name, FileEntry.Kind.FILE, m, r.uid(), r.gid(), mtime, a.size(), "", Optional.of(p), Optional.empty());
+  }
+
+  private static int modeOf(Path p, PosixFileAttributes a) throws IOException {
+    try {
+      return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
+    } catch (UnsupportedOperationException e) {
+      int m = 0;
+      for (PosixFilePermission perm : a.permissions()) {
+        m |= 1 << (8 - perm.ordinal());
+      }
+      return m;
+    }
+  }
+
+  private void addMissingParents(Map<String, FileEntry> out, String dir) {
+    String d = dir;
+    while (!d.isEmpty()) {
+      if (!out.containsKey(d) && !imageHasDir.test(d)) {
+        out.put(d, FileEntry.directory(d, 0755, 0, 0, clock.created().getEpochSecond()));
+      }
+      d = parentOf(d);
+    }
+    List<String> names = new ArrayList<>(out.keySet());
+    for (String n : names) {
+      String parent = parentOf(n);
+      while (!parent.isEmpty() && !out.containsKey(parent) && !imageHasDir.test(parent)) {
+        out.put(parent, FileEntry.directory(parent, 0755, 0, 0, clock.created().getEpochSecond()));
+        parent = parentOf(parent);
+      }
+    }
+  }
+
+  /** The context paths a source names: itself, or what its wildcards match (sorted). */
+  private List<String> match(String source) throws IOException {
+    String clean = ContextPath.clean(source.replace("/./", "/"));
+    if (!hasWildcard(clean)) {
+      return List.of(clean);
+    }
+    List<String> found = new ArrayList<>(List.of(""));
+    for (String segment : clean.split("/")) {
+      List<String> next = new ArrayList<>();
+      for (String base : found) {
+        Path dir = tree.root().resolve(base.isEmpty() ? "." : ContextPath.resolve(tree.root(), base, true));
+        if (!hasWildcard(segment)) {
+          String p = join(base, segment);
+          if (Files.exists(tree.root().resolve(ContextPath.resolve(tree.root(), p, false)), LinkOption.NOFOLLOW_LINKS)) {
+            next.add(p);
+          }
+          continue;
+        }
+        if (!Files.isDirectory(dir)) {
+          continue;
+        }
+        SegmentGlob glob = SegmentGlob.compile(segment);
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+          for (Path child : ds) {
+            String name = child.getFileName().toString();
+            String p = join(base, name);
+            if (glob.matches(name) && !tree.ignored(p)) {
+              next.add(p);
+            }
+          }
+        }
+      }
+      found = next;
+    }
+    if (found.isEmpty()) {
+      throw notFound(source);
+    }
+    found.sort(null);
+    return found;
+  }
+
+  private HoistException notFound(String source) {
+    return new HoistException("\"" + source + "\": not found in " + tree.description()
+        + (tree.description().equals("build context") ? " (or excluded by .dockerignore)" : ""));
+  }
+
+  private static boolean hasWildcard(String s) {
+    return SegmentGlob.hasWildcard(s);
+  }
+
+  /** The part of a source that {@code --parents} keeps: after a {@code /./} pivot, else all of it. */
+  private static String parentsPath(String source, String match) {
+    int pivot = source.indexOf("/./");
+    if (pivot < 0) {
+      return match;
+    }
+    int drop = ContextPath.clean(source.substring(0, pivot)).split("/").length;
+    String[] parts = match.split("/");
+    return String.join("/", java.util.Arrays.copyOfRange(parts, Math.min(drop, parts.length), parts.length));
+  }
+
+  private Digest digest(Iterable<FileEntry> entries) throws IOException {
+    MessageDigest md = Digest.newSha256();
+    for (FileEntry e : entries) {
+      String content = "";
+      if (e.source().isPresent()) {
+        content = tree.hashes().digest(e.source().get()).toString();
+      } else if (e.inline().isPresent()) {
+        content = Digest.sha256(e.inline().get()).toString();
+      }
+      String line = e.name() + "\0" + e.kind() + "\0" + Integer.toOctalString(e.mode()) + "\0" + e.uid() + ":" + e.gid()
+          + "\0" + e.size() + "\0" + e.linkTarget() + "\0" + content + "\n";
+      md.update(line.getBytes(StandardCharsets.UTF_8));
+    }
+    return Digest.fromSha256(md);
+  }
+
+  static String join(String a, String b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    return b.isEmpty() ? a : a + "/" + b;
+  }
+
+  static String parentOf(String p) {
+    int slash = p.lastIndexOf('/');
+    return slash < 0 ? "" : p.substring(0, slash);
+  }
+
+  static String baseName(String p) {
+    return p.substring(p.lastIndexOf('/') + 1);
+  }
+}

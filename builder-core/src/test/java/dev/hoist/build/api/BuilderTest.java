@@ -1,0 +1,190 @@
+package dev.hoist.build.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hoist.build.image.StoreImageSource;
+import dev.hoist.build.progress.ProgressEvent;
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.cache.tar.TarEntry;
+import dev.hoist.cache.tar.TarReader;
+import dev.hoist.cache.compress.Compressors;
+import dev.hoist.oci.HoistException;
+import dev.hoist.oci.ImageConfig;
+import dev.hoist.oci.Manifest;
+import dev.hoist.oci.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuilderTest {
+  @TempDir Path tmp;
+  Path ctx;
+  LocalStore store;
+  Builder builder;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    ctx = Files.createDirectories(tmp.resolve("ctx"));
+    store = LocalStore.open(tmp.resolve("home"));
+    builder = new Builder(store, new StoreImageSource(store));
+    Files.writeString(ctx.resolve("a.txt"), "alpha\n");
+    Files.createDirectories(ctx.resolve("src/sub"));
+    Files.writeString(ctx.resolve("src/one.go"), "one\n");
+    Files.writeString(ctx.resolve("src/sub/two.go"), "two\n");
+    Files.writeString(ctx.resolve("src/skip.log"), "log\n");
+    Files.writeString(ctx.resolve(".dockerignore"), "**/*.log\n");
+  }
+
+  private BuildRequest request(String dockerfile) {
+    return BuildRequest.of(ctx).withDockerfileText(dockerfile).withPlatforms(List.of(Platform.parse("linux/amd64")));
+  }
+
+  private Manifest manifest(BuildResult r) throws IOException {
+    return Manifest.parse(store.readBlob(r.root().digest()), "manifest");
+  }
+
+  private ImageConfig config(BuildResult r) throws IOException {
+    return ImageConfig.parse(store.readBlob(manifest(r).config().digest()), "config");
+  }
+
+  private List<String> layerEntries(BuildResult r, int layer) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (InputStream in = store.openBlob(manifest(r).layers().get(layer).digest());
+        TarReader tar = new TarReader(Compressors.decompress(in))) {
+      for (Optional<TarEntry> e; (e = tar.next()).isPresent(); ) {
+        out.add(e.get().name() + " " + Integer.toOctalString(e.get().mode()) + " " + e.get().uid() + ":" + e.get().gid());
+      }
+    }
+    return out;
+  }
+
+  private long blobCount() throws IOException {
+    try (Stream<Path> s = Files.list(store.home().resolve("blobs/sha256"))) {
+      return s.count();
+    }
+  }
+
+  @Test
+  void copiesWithDockerRulesAndIgnoresFiles() throws IOException {
+    BuildResult r = builder.build(request("""
+        FROM scratch
+        WORKDIR /app
+        COPY a.txt .
+        COPY src/ ./src/
+        COPY --chown=10:20 --chmod=0600 a.txt /etc/secret
+        COPY src/*.go /globbed/
+        """), e -> {});
+    assertThat(layerEntries(r, 0)).containsExactly("app 755 0:0");
+    assertThat(layerEntries(r, 1)).containsExactly("app/a.txt 644 0:0");
+    assertThat(layerEntries(r, 2)).containsExactly("app/src 755 0:0", "app/src/one.go 644 0:0",
+        "app/src/sub 755 0:0", "app/src/sub/two.go 644 0:0");
+    assertThat(layerEntries(r, 3)).containsExactly("etc 755 0:0", "etc/secret 600 10:20");
+    assertThat(layerEntries(r, 4)).containsExactly("globbed 755 0:0", "globbed/one.go 644 0:0");
+    ImageConfig c = config(r);
+    assertThat(c.config().workingDir()).isEqualTo("/app");
+    assertThat(c.history()).extracting(h -> h.createdBy()).containsExactly("WORKDIR /app",
+        "COPY a.txt . # buildkit", "COPY src/ ./src/ # buildkit", "COPY a.txt /etc/secret # buildkit",
+        "COPY src/*.go /globbed/ # buildkit");
+  }
+
+  @Test
+  void warmRebuildWritesNothingAndOneFileChangeRebuildsFromThere() throws IOException {
+    String df = """
+        FROM scratch
+        COPY a.txt /
+        ENV X=1
+        COPY src /src
+        LABEL l=v
+        """;
+    BuildResult cold = builder.build(request(df), e -> {});
+    assertThat(cold.stepsRun()).isEqualTo(4);
+    long blobs = blobCount();
+    List<ProgressEvent> events = new ArrayList<>();
+    BuildResult warm = builder.build(request(df), events::add);
+    assertThat(warm.stepsRun()).isZero();
+    assertThat(warm.root().digest()).isEqualTo(cold.root().digest());
+    assertThat(blobCount()).isEqualTo(blobs);
+    assertThat(events).filteredOn(e -> e instanceof ProgressEvent.StepFinished f && f.cached()).hasSize(4);
+
+    Files.writeString(ctx.resolve("src/one.go"), "changed\n");
+    BuildResult changed = builder.build(request(df), e -> {});
+    assertThat(changed.stepsRun()).isEqualTo(2);
+    assertThat(manifest(changed).layers().get(0)).isEqualTo(manifest(cold).layers().get(0));
+    assertThat(manifest(changed).layers().get(1)).isNotEqualTo(manifest(cold).layers().get(1));
+
+    BuildResult noCache = builder.build(request(df).withNoCache(true), e -> {});
+    assertThat(noCache.stepsRun()).isEqualTo(4);
+  }
+
+  @Test
+  void multiStageCopiesFromStagesAndSkipsUnneededOnes() throws IOException {
+    List<ProgressEvent> events = new ArrayList<>();
+    BuildResult r = builder.build(request("""
+        FROM scratch AS one
+        COPY a.txt /out/a.txt
+        FROM scratch AS unused
+        COPY missing.txt /
+        FROM scratch AS two
+        COPY src/one.go /out/
+        FROM scratch
+        COPY --from=one /out/ /final/
+        COPY --from=two /out/one.go /final/
+        """), events::add);
+    assertThat(layerEntries(r, 0)).containsExactly("final 755 0:0", "final/a.txt 644 0:0");
+    assertThat(layerEntries(r, 1)).containsExactly("final/one.go 644 0:0");
+    assertThat(events).filteredOn(e -> e instanceof ProgressEvent.StageStarted s && s.stage().equals("unused")).isEmpty();
+  }
+
+  @Test
+  void targetAndErrorsArePositioned() throws IOException {
+    String df = "FROM scratch AS a\nCOPY a.txt /\nFROM scratch AS b\nCOPY nope.txt /\n";
+    BuildResult r = builder.build(request(df).withTarget("a"), e -> {});
+    assertThat(manifest(r).layers()).hasSize(1);
+    assertThatThrownBy(() -> builder.build(request(df), e -> {}))
+        .isInstanceOf(HoistException.class).hasMessageStartingWith("Dockerfile:4:1: COPY failed: \"nope.txt\": not found");
+    assertThatThrownBy(() -> builder.build(request(df).withTarget("zzz"), e -> {}))
+        .hasMessageContaining("target stage \"zzz\" could not be found");
+    assertThatThrownBy(() -> builder.build(request("FROM scratch\nRUN echo hi\n"), e -> {}))
+        .hasMessageStartingWith("Dockerfile:2:1: RUN is not supported yet");
+    assertThatThrownBy(() -> builder.build(request("FROM nosuch/base:1\n"), e -> {}))
+        .hasMessageStartingWith("Dockerfile:1:1: FROM nosuch/base:1");
+  }
+
+  @Test
+  void sourceDateEpochGivesTheSameDigestFromDifferentPaths() throws IOException {
+    Path other = Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.writeString(other.resolve("a.txt"), "alpha\n");
+    String df = "FROM scratch\nCOPY a.txt /\nENV A=1\n";
+    Optional<Instant> epoch = Optional.of(Instant.ofEpochSecond(1_700_000_000L));
+    BuildResult one = builder.build(request(df).withSourceDateEpoch(epoch), e -> {});
+    LocalStore store2 = LocalStore.open(tmp.resolve("home2"));
+    BuildResult two = new Builder(store2, new StoreImageSource(store2))
+        .build(BuildRequest.of(other).withDockerfileText(df).withPlatforms(List.of(Platform.parse("linux/amd64")))
+            .withSourceDateEpoch(epoch), e -> {});
+    assertThat(two.root().digest()).isEqualTo(one.root().digest());
+    assertThat(config(one).created()).isEqualTo("2023-11-14T22:13:20Z");
+  }
+
+  @Test
+  void twoPlatformsGiveAnIndex() throws IOException {
+    BuildResult r = builder.build(request("FROM scratch\nARG TARGETARCH\nENV ARCH=$TARGETARCH\n")
+        .withPlatforms(List.of(Platform.parse("linux/amd64"), Platform.parse("linux/arm64"))), e -> {});
+    assertThat(r.images()).hasSize(2);
+    assertThat(r.root().mediaType()).isEqualTo("application/vnd.oci.image.index.v1+json");
+    ImageConfig arm = ImageConfig.parse(store.readBlob(Manifest.parse(store.readBlob(r.images().get(1).manifest().digest()), "m").config().digest()), "c");
+    assertThat(arm.architecture()).isEqualTo("arm64");
+    assertThat(arm.config().env()).contains("ARCH=arm64");
+    assertThat(Map.of()).isEmpty();
+  }
+}

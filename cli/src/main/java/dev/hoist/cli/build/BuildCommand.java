@@ -1,0 +1,228 @@
+package dev.hoist.cli.build;
+
+import dev.hoist.build.api.BuildRequest;
+import dev.hoist.build.api.BuildResult;
+import dev.hoist.build.api.Builder;
+import dev.hoist.build.image.ChainedImageSource;
+import dev.hoist.build.image.ImageSource;
+import dev.hoist.build.image.RegistryImageSource;
+import dev.hoist.build.image.StoreImageSource;
+import dev.hoist.build.output.RegistryPusher;
+import dev.hoist.registry.RegistryClients;
+import dev.hoist.registry.RegistryConfig;
+import dev.hoist.build.output.OutputSpec;
+import dev.hoist.build.output.OutputWriter;
+import dev.hoist.build.progress.JsonRenderer;
+import dev.hoist.build.progress.PlainRenderer;
+import dev.hoist.build.progress.ProgressListener;
+import dev.hoist.build.progress.StepTimings;
+import dev.hoist.build.progress.TtyRenderer;
+import dev.hoist.build.step.BuildClock;
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.cli.UsageException;
+import dev.hoist.oci.ImageReference;
+import dev.hoist.oci.Json;
+import dev.hoist.oci.Platform;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hoist build}: builds a Dockerfile into the local store, and optionally pushes or exports it. */
+@Command(name = "build", description = "Build an image from a Dockerfile.", sortOptions = false)
+public final class BuildCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "The Dockerfile (default: CONTEXT/Dockerfile; - reads stdin).")
+  String file;
+
+  @Option(names = {"-t", "--tag"}, paramLabel = "REF", description = "Name the image (repeatable).")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = "--build-arg", paramLabel = "K=V", description = "Set a build argument (repeatable).")
+  List<String> buildArgs = new ArrayList<>();
+
+  @Option(names = "--target", paramLabel = "STAGE", description = "Build this stage.")
+  String target;
+
+  @Option(names = "--platform", paramLabel = "P1,P2", split = ",", description = "Platforms to build for (default: this machine's).")
+  List<String> platforms = new ArrayList<>();
+
+  @Option(names = "--label", paramLabel = "K=V", description = "Set a label on the image (repeatable).")
+  List<String> labels = new ArrayList<>();
+
+  @Option(names = "--annotation", paramLabel = "K=V", description = "Add an annotation to the manifest (repeatable).")
+  List<String> annotations = new ArrayList<>();
+
+  @Option(names = "--no-cache", description = "Do not use the step cache.")
+  boolean noCache;
+
+  @Option(names = "--pull", description = "Always look for newer base images.")
+  boolean pull;
+
+  @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto", description = "auto, plain, tty, json or quiet.")
+  String progress;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the image digest.")
+  boolean quiet;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "SPEC", description = "type=oci|docker|local|tar|registry|image,dest=... (repeatable).")
+  List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--push", description = "Push every tag (same as --output type=registry).")
+  boolean push;
+
+  @Option(names = "--iidfile", paramLabel = "F", description = "Write the image digest to a file.")
+  Path iidFile;
+
+  @Option(names = "--metadata-file", paramLabel = "F", description = "Write the digest, pushed names and step timings as JSON.")
+  Path metadataFile;
+
+  @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
+  Path context;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<OutputSpec> outs = outputs.stream().map(OutputSpec::parse).toList();
+    List<ImageReference> refs = tags.stream().map(ImageReference::parse).toList();
+    if ((push || outs.stream().anyMatch(OutputSpec::pushes)) && refs.isEmpty()) {
+      throw new UsageException("--push needs at least one -t name to push to");
+    }
+    BuildRequest request = request();
+    LocalStore store = LocalStore.open(LocalStore.defaultHome());
+    StepTimings timings = new StepTimings();
+    ProgressListener renderer = renderer(err, request.platforms().size() > 1);
+    ProgressListener listener = e -> {
+      timings.on(e);
+      renderer.on(e);
+    };
+    RegistryClients registries = new RegistryClients(RegistryConfig.defaults());
+    ImageSource fromRegistry = new RegistryImageSource(store, registries);
+    ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
+    BuildResult result = new Builder(store, images).build(request, listener);
+    for (ImageReference ref : refs) {
+      store.tag(ref.toString(), result.root());
+    }
+    List<String> pushed = new ArrayList<>();
+    OutputWriter files = new OutputWriter(store, result, refs);
+    for (OutputSpec o : outs) {
+      if (o.pushes() || o.type() == OutputSpec.Type.IMAGE) {
+        continue;
+      }
+      files.write(o);
+    }
+    Optional<OutputSpec> pushSpec = outs.stream().filter(OutputSpec::pushes).findFirst();
+    if (push || pushSpec.isPresent()) {
+      boolean oci = pushSpec.map(OutputSpec::ociMediaTypes).orElse(true);
+      pushed = new RegistryPusher(store, registries).push(result, refs, oci);
+      if (!quietMode()) {
+        pushed.forEach(p -> err.println("hoist: pushed " + p));
+      }
+    }
+    String digest = result.root().digest().toString();
+    if (iidFile != null) {
+      Files.writeString(iidFile, digest, StandardCharsets.UTF_8);
+    }
+    if (metadataFile != null) {
+      Map<String, Object> meta = new LinkedHashMap<>();
+      meta.put("containerimage.digest", digest);
+      meta.put("containerimage.descriptor", result.root());
+      meta.put("image.name", String.join(",", tags));
+      meta.put("hoist.pushed", pushed);
+      meta.put("hoist.steps", timings.timings().stream().map(t -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("stage", t.stage());
+        m.put("platform", t.platform());
+        m.put("step", t.text());
+        m.put("cached", t.cached());
+        m.put("started", t.started().toString());
+        m.put("finished", t.finished().toString());
+        m.put("durationMs", java.time.Duration.between(t.started(), t.finished()).toMillis());
+        return m;
+      }).toList());
+      Files.writeString(metadataFile, Json.writePretty(meta) + "\n", StandardCharsets.UTF_8);
+    }
+    if (quietMode()) {
+      out.println(digest);
+    } else {
+      err.println("hoist: built " + digest + (tags.isEmpty() ? "" : " as " + String.join(", ", tags)));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private boolean quietMode() {
+    return quiet || progress.equals("quiet");
+  }
+
+  private ProgressListener renderer(PrintWriter err, boolean multiPlatform) {
+    String mode = quietMode() ? "quiet" : progress;
+    return switch (mode) {
+      case "plain" -> new PlainRenderer(err, multiPlatform);
+      case "json" -> new JsonRenderer(spec.commandLine().getOut());
+      case "tty" -> new TtyRenderer(err);
+      case "quiet" -> ProgressListener.NONE;
+      case "auto" -> System.console() != null ? new TtyRenderer(err) : new PlainRenderer(err, multiPlatform);
+      default -> throw new UsageException("--progress must be auto, plain, tty, json or quiet, not " + progress);
+    };
+  }
+
+  private BuildRequest request() throws IOException {
+    BuildRequest r = BuildRequest.of(context);
+    if ("-".equals(file)) {
+      r = r.withDockerfileText(new String(System.in.readAllBytes(), StandardCharsets.UTF_8));
+    } else if (file != null) {
+      r = r.withDockerfile(Path.of(file));
+    }
+    Map<String, String> args = pairs(buildArgs, "--build-arg", true);
+    Optional<String> epoch = Optional.ofNullable(args.get("SOURCE_DATE_EPOCH"))
+        .or(() -> Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")));
+    r = r.withBuildArgs(args).withLabels(pairs(labels, "--label", false))
+        .withAnnotations(pairs(annotations, "--annotation", false)).withNoCache(noCache)
+        .withSourceDateEpoch(BuildClock.parseEpoch(epoch));
+    if (target != null) {
+      r = r.withTarget(target);
+    }
+    if (!platforms.isEmpty()) {
+      r = r.withPlatforms(platforms.stream().filter(p -> !p.isBlank()).map(Platform::parse).distinct().toList());
+    }
+    return r;
+  }
+
+  /** K=V pairs; for build args a bare K takes the value of the environment variable K, as docker does. */
+  private static Map<String, String> pairs(List<String> values, String option, boolean fromEnv) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String v : values) {
+      int eq = v.indexOf('=');
+      if (eq < 0) {
+        String env = fromEnv ? System.getenv(v) : null;
+        if (env == null && !fromEnv) {
+          out.put(v, "");
+        } else if (env != null) {
+          out.put(v, env);
+        }
+        continue;
+      }
+      if (eq == 0) {
+        throw new UsageException(option + " " + v + ": the name is empty");
+      }
+      out.put(v.substring(0, eq), v.substring(eq + 1));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.hoist.registry;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The process environment and home folder hoist reads its registry settings from: credentials files,
+ * CA folders, proxies. Tests pass their own instead of the real one.
+ */
+public record Environment(Map<String, String> variables, Path home) {
+  public Environment {
+    variables = Map.copyOf(variables);
+  }
+
+  /** The environment of this process. */
+  public static Environment system() {
+    return new Environment(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  /** A variable's value, empty when unset or blank. */
+  public Optional<String> get(String name) {
+    String v = variables.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+  }
+
+  /** The same home with one variable set. */
+  public Environment with(String name, String value) {
+    var copy = new java.util.HashMap<>(variables);
+    copy.put(name, value);
+    return new Environment(copy, home);
+  }
+}

@@ -1,0 +1,308 @@
+package dev.hoist.registry.http;
+
+import dev.hoist.registry.RegistryConfig;
+import dev.hoist.registry.RegistryException;
+import dev.hoist.registry.auth.Authenticator;
+import dev.hoist.registry.auth.Challenge;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * Sends registry API calls for one registry host over {@code java.net.http} with redirects turned
+ * off: it follows redirects itself (dropping {@code Authorization} once the origin changes,
+ * refusing https to http), answers 401 challenges through the {@link Authenticator}, and retries
+ * connection failures, 5xx and 429 (honouring {@code Retry-After}) with backoff.
+ *
+ * <p>The scheme is found by pinging {@code /v2/}: https only, except for loopback hosts and
+ * {@code --insecure-registry} hosts, which may also answer over plain http.
+ */
+public final class HttpTransport {
+  private static final int MAX_REDIRECTS = 10;
+  private final String registry;
+  private final String host;
+  private final boolean insecure;
+  private final boolean plainHttpAllowed;
+  private final List<Path> caFiles;
+  private final HttpClient registryClient;
+  private final HttpClient otherClient;
+  private final RetryPolicy retry;
+  private final Authenticator auth;
+  private final String userAgent;
+  private volatile URI base;
+
+  public HttpTransport(String registry, String host, RegistryConfig config) {
+    this.registry = registry;
+    this.host = host;
+    this.insecure = config.insecureRegistries().contains(registry) || config.insecureRegistries().contains(host);
+    this.plainHttpAllowed = insecure || isLoopback(host);
+    this.caFiles = TlsContexts.caFiles(host, config.certsDirs());
+    this.retry = config.retry();
+    this.userAgent = config.userAgent();
+    this.registryClient = client(config, insecure ? TlsContexts.unverified() : TlsContexts.trusting(caFiles));
+    this.otherClient = client(config, TlsContexts.trusting(List.of()));
+    this.auth = new Authenticator(registry, config.credentials(),
+        uri -> isRegistryHost(uri) ? registryClient : otherClient, userAgent);
+  }
+
+  private static HttpClient client(RegistryConfig config, javax.net.ssl.SSLContext ssl) {
+    HttpClient.Builder b = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(30))
+        .sslContext(ssl);
+    config.proxy().ifPresent(b::proxy);
+    return b.build();
+  }
+
+  private boolean isRegistryHost(URI uri) {
+    String h = uri.getPort() >= 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
+    return h.equalsIgnoreCase(host);
+  }
+
+  /** Whether {@code host[:port]} names this machine (Docker lets such registries use plain http). */
+  public static boolean isLoopback(String hostPort) {
+    String h = hostPort;
+    if (h.startsWith("[")) {
+      h = h.substring(1, h.indexOf(']'));
+    } else if (h.indexOf(':') == h.lastIndexOf(':') && h.contains(":")) {
+      h = h.substring(0, h.indexOf(':'));
+    }
+    if (h.equals("localhost")) {
+      return true;
+    }
+    if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  public String registry() {
+    return registry;
+  }
+
+  public Authenticator authenticator() {
+    return auth;
+  }
+
+  /** The base URL ({@code scheme://host}), pinging the registry the first time. */
+  public URI base() {
+    URI b = base;
+    if (b == null) {
+      b = probe();
+    }
+    return b;
+  }
+
+  private synchronized URI probe() {
+    if (base != null) {
+      return base;
+    }
+    List<String> schemes = !plainHttpAllowed ? List.of("https")
+        : caFiles.isEmpty() ? List.of("http", "https") : List.of("https", "http");
+    Exception last = null;
+    for (int attempt = 1; ; attempt++) {
+      Optional<String> retryAfter = Optional.empty();
+      boolean busy = false;
+      for (int i = 0; i < schemes.size(); i++) {
+        String scheme = schemes.get(i);
+        URI ping = URI.create(scheme + "://" + host + "/v2/");
+        try {
+          HttpResponse<InputStream> r = registryClient.send(
+              HttpRequest.newBuilder(ping).header("User-Agent", userAgent).GET().build(),
+              HttpResponse.BodyHandlers.ofInputStream());
+          Response resp = new Response(r, ping);
+          int s = resp.status();
+          if (scheme.equals("http") && s == 400 && i + 1 < schemes.size()) {
+            resp.discard();
+            continue;
+          }
+          if (RetryPolicy.retryableStatus(s)) {
+            retryAfter = resp.header("Retry-After");
+            resp.discard();
+            schemes = List.of(scheme);
+            busy = true;
+            break;
+          }
+          if (s == 401) {
+            resp.header("WWW-Authenticate").flatMap(Challenge::parse).ifPresent(auth::learn);
+          }
+          resp.discard();
+          base = URI.create(scheme + "://" + host);
+          return base;
+        } catch (IOException e) {
+          last = e;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new RegistryException(registry, "", "interrupted", e);
+        }
+      }
+      if (attempt >= retry.maxAttempts()) {
+        if (busy) {
+          throw new RegistryException(registry, "", 503, "registry busy, gave up after " + attempt + " tries");
+        }
+        throw networkError("", last);
+      }
+      try {
+        RetryPolicy.pause(retry.delay(attempt, retryAfter));
+      } catch (InterruptedIOException e) {
+        throw new RegistryException(registry, "", "interrupted", e);
+      }
+    }
+  }
+
+  /**
+   * Sends {@code request} for {@code repository} (empty for registry-wide calls) and returns the
+   * answer, whatever its status, once redirects, authentication and retries are done. Network
+   * failures that outlast the retries become a {@link RegistryException}.
+   */
+  public Response send(Request request, String repository) {
+    URI b = base();
+    boolean authRetried = false;
+    for (int attempt = 1; ; attempt++) {
+      Response resp;
+      try {
+        resp = exchange(request, b);
+      } catch (IOException e) {
+        if (e instanceof InterruptedIOException || !request.retryable() || attempt >= retry.maxAttempts()
+            || e instanceof SSLHandshakeException) {
+          throw networkError(repository, e);
+        }
+        pause(attempt, Optional.empty(), repository);
+        continue;
+      }
+      if (resp.status() == 401 && !authRetried) {
+        Optional<Challenge> c = resp.header("WWW-Authenticate").flatMap(Challenge::parse);
+        if (auth.onUnauthorized(c, request.scopes())) {
+          resp.discard();
+          authRetried = true;
+          attempt--;
+          continue;
+        }
+      }
+      if (request.retryable() && RetryPolicy.retryableStatus(resp.status()) && attempt < retry.maxAttempts()) {
+        Optional<String> after = resp.header("Retry-After");
+        resp.discard();
+        pause(attempt, after, repository);
+        continue;
+      }
+      return resp;
+    }
+  }
+
+  /** Sends once, without the transport's own retries (but with redirects and authentication). */
+  public Response exchangeOnce(Request request) throws IOException {
+    URI b = base();
+    Response resp = exchange(request, b);
+    if (resp.status() == 401) {
+      Optional<Challenge> c = resp.header("WWW-Authenticate").flatMap(Challenge::parse);
+      if (auth.onUnauthorized(c, request.scopes())) {
+        resp.discard();
+        return exchange(request, b);
+      }
+    }
+    return resp;
+  }
+
+  private void pause(int attempt, Optional<String> retryAfter, String repository) {
+    try {
+      RetryPolicy.pause(retry.delay(attempt, retryAfter));
+    } catch (InterruptedIOException e) {
+      throw new RegistryException(registry, repository, "interrupted", e);
+    }
+  }
+
+  /** The retry policy, for callers that retry whole sequences (upload sessions). */
+  public RetryPolicy retryPolicy() {
+    return retry;
+  }
+
+  private Response exchange(Request request, URI b) throws IOException {
+    URI uri = request.target().startsWith("http://") || request.target().startsWith("https://")
+        ? URI.create(request.target()) : b.resolve(request.target());
+    String method = request.method();
+    boolean withBody = request.body().isPresent();
+    boolean credentialsAllowed = RedirectGuard.sameOrigin(uri, b);
+    for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      HttpRequest.Builder rb = HttpRequest.newBuilder(uri).header("User-Agent", userAgent);
+      for (Map.Entry<String, String> h : request.headers().entrySet()) {
+        rb.header(h.getKey(), h.getValue());
+      }
+      if (credentialsAllowed) {
+        auth.authorization(request.scopes()).ifPresent(v -> rb.header("Authorization", v));
+      }
+      rb.method(method, withBody ? request.body().get().publisher() : HttpRequest.BodyPublishers.noBody());
+      HttpClient client = RedirectGuard.sameOrigin(uri, b) ? registryClient : otherClient;
+      HttpResponse<InputStream> r;
+      try {
+        r = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException("interrupted");
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+      Response resp = new Response(r, uri);
+      Optional<String> location = resp.header("Location");
+      if (!RedirectGuard.isRedirect(resp.status()) || location.isEmpty()) {
+        return resp;
+      }
+      URI next = uri.resolve(location.get().trim());
+      resp.discard();
+      if (!RedirectGuard.allowed(uri, next)) {
+        throw new RegistryException(registry, "", resp.status(),
+            "refused redirect from " + uri.getScheme() + "://" + uri.getHost() + " to " + next.getScheme() + "://"
+                + next.getHost() + " (HTTP " + resp.status() + ")");
+      }
+      credentialsAllowed = credentialsAllowed && RedirectGuard.sameOrigin(next, b);
+      if (resp.status() == 303) {
+        method = "GET";
+        withBody = false;
+      }
+      uri = next;
+    }
+    throw new IOException("more than " + MAX_REDIRECTS + " redirects");
+  }
+
+  /** The one-line error for a failure to talk to the registry at all. */
+  public RegistryException networkError(String repository, Exception e) {
+    String why;
+    if (e == null) {
+      why = "cannot connect";
+    } else if (e instanceof SSLHandshakeException || (e instanceof SSLException && String.valueOf(e.getMessage()).contains("PKIX"))) {
+      why = "TLS certificate not trusted (" + firstLine(e.getMessage()) + "); put its CA in ~/.config/hoist/certs.d/"
+          + host + "/ca.crt or use --insecure-registry " + host;
+    } else if (e instanceof java.net.ConnectException) {
+      why = "cannot connect to " + host + ": connection refused";
+    } else {
+      why = "connection failed: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
+    }
+    return new RegistryException(registry, repository, why, e);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

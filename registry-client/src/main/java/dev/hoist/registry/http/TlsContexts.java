@@ -1,0 +1,199 @@
+package dev.hoist.registry.http;
+
+import dev.hoist.oci.HoistException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * TLS settings for one registry: the system trust store plus the CA files Docker's {@code certs.d}
+ * layout names ({@code DIR/HOST:PORT/*.crt}), or no verification at all for an insecure registry.
+ */
+public final class TlsContexts {
+  private TlsContexts() {}
+
+  /** The CA files for {@code hostPort} under each of {@code certsDirs}, in order. */
+  public static List<Path> caFiles(String hostPort, List<Path> certsDirs) {
+    List<Path> found = new ArrayList<>();
+    for (Path dir : certsDirs) {
+      Path hostDir = dir.resolve(hostPort);
+      if (!Files.isDirectory(hostDir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(hostDir)) {
+        files.filter(p -> p.getFileName().toString().endsWith(".crt")).sorted().forEach(found::add);
+      } catch (IOException e) {
+        throw new HoistException("cannot read CA folder " + hostDir + ": " + e.getMessage());
+      }
+    }
+    return found;
+  }
+
+  /** A context trusting the system CAs and every certificate in {@code caFiles}. */
+  public static SSLContext trusting(List<Path> caFiles) {
+    try {
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      if (caFiles.isEmpty()) {
+        ctx.init(null, null, null);
+        return ctx;
+      }
+      KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
+      extra.load(null, null);
+      int i = 0;
+      CertificateFactory cf = CertificateFactory.getInstance("X.509");
+      for (Path file : caFiles) {
+        try (InputStream in = Files.newInputStream(file)) {
+          for (Certificate c : cf.generateCertificates(in)) {
+            extra.setCertificateEntry("ca-" + i++, c);
+          }
+        } catch (IOException | CertificateException e) {
+          throw new HoistException("cannot read CA file " + file + ": " + e.getMessage());
+        }
+      }
+      X509ExtendedTrustManager system = trustManager(null);
+      X509ExtendedTrustManager custom = trustManager(extra);
+      ctx.init(null, new TrustManager[] {new EitherTrustManager(custom, system)}, new SecureRandom());
+      return ctx;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot set up TLS", e);
+    }
+  }
+
+  /** A context that accepts any server certificate: for {@code --insecure-registry} only. */
+  public static SSLContext unverified() {
+    try {
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, new TrustManager[] {new AcceptAll()}, new SecureRandom());
+      return ctx;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up TLS", e);
+    }
+  }
+
+  private static X509ExtendedTrustManager trustManager(KeyStore ks) throws GeneralSecurityException {
+    TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    f.init(ks);
+    for (TrustManager tm : f.getTrustManagers()) {
+      if (tm instanceof X509ExtendedTrustManager x) {
+        return x;
+      }
+    }
+    throw new GeneralSecurityException("no X509 trust manager");
+  }
+
+  /** Trusts a chain that either of two trust managers trusts (hostname checks included). */
+  private static final class EitherTrustManager extends X509ExtendedTrustManager {
+    private final X509ExtendedTrustManager first;
+    private final X509ExtendedTrustManager second;
+
+    EitherTrustManager(X509ExtendedTrustManager first, X509ExtendedTrustManager second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      try {
+        first.checkServerTrusted(chain, authType, engine);
+      } catch (CertificateException e) {
+        second.checkServerTrusted(chain, authType, engine);
+      }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      try {
+        first.checkServerTrusted(chain, authType, socket);
+      } catch (CertificateException e) {
+        second.checkServerTrusted(chain, authType, socket);
+      }
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      try {
+        first.checkServerTrusted(chain, authType);
+      } catch (CertificateException e) {
+        second.checkServerTrusted(chain, authType);
+      }
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      throw new CertificateException("hoist is never a TLS server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      throw new CertificateException("hoist is never a TLS server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      throw new CertificateException("hoist is never a TLS server");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      List<X509Certificate> all = new ArrayList<>(List.of(first.getAcceptedIssuers()));
+      all.addAll(List.of(second.getAcceptedIssuers()));
+      return all.toArray(X509Certificate[]::new);
+    }
+  }
+
+  /** Accepts every chain and every host name (an extended manager, so the JDK adds no host check). */
+  private static final class AcceptAll extends X509ExtendedTrustManager implements X509TrustManager {
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {}
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) {}
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      throw new CertificateException("hoist is never a TLS server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      throw new CertificateException("hoist is never a TLS server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      throw new CertificateException("hoist is never a TLS server");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Paginated listings of the distribution API: tags and the catalog. */
+package dev.hoist.registry.listing;
