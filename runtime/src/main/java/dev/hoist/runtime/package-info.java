@@ -9,7 +9,7 @@
  *     allowInsecure, progress::warn);
  * LayerSnapshots layers = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace());
  * Snapshotter snapshotter = Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace());
- * try (LayerSnapshots.Lease lease = layers.acquire(StoreLayers.of(store, manifest, config));
+ * try (LayerSnapshots.Lease lease = layers.acquire(StoreLayers.of(store, manifest.layers(), config));
  *      Snapshot snap = snapshotter.prepare(lease.lowers())) {
  *   RunResult r = runner.run(snap, new RunRequest(RunRequest.shellForm(shell, line), env, workdir, user,
  *       "buildkitsandbox", network, mounts, Output.lines(progress::line), platform, insecure));
