@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Per-RUN overhead of hoist's run path against runc alone.
-# hoist: N x (overlay snapshot + config.json + `unshare --mount` + mount overlay + runc run true + diff + cleanup),
+# hoist: N x (overlay snapshot + config.json + `unshare --mount` + mount overlay + runtime run true + diff + cleanup),
+# with runc and with crun (crun sees no cgroup v2 controllers on hybrid hosts), then the copy fallback,
 # in one JVM after a warm-up. Baseline: N x `runc run` of `true` on a plain rootfs dir with a
 # ready-made bundle. Run as root (or as a user with subuid ranges for the rootless figure).
 # Reports min and median per run: on a loaded machine the minimum is the comparable figure.
@@ -47,6 +48,7 @@ for i in $(seq "$n"); do
 done
 printf '%s\n' "${times[@]}" | sort -n | awk -v n="$n" '{a[NR]=$1} END {printf "runc run true: min %.1f ms, median %.1f ms per run (%d runs)\n", a[1]/1000, a[int(NR/2)+1]/1000, n}'
 
-for kind in OVERLAY COPY; do
-  java -cp "$cp" dev.hoist.runtime.bench.RunOverhead "$rootfs" "$work/hoist-$kind" runc "$kind" "$n"
+for rt in runc crun; do
+  java -cp "$cp" dev.hoist.runtime.bench.RunOverhead "$rootfs" "$work/hoist-$rt" "$rt" OVERLAY "$n"
 done
+java -cp "$cp" dev.hoist.runtime.bench.RunOverhead "$rootfs" "$work/hoist-copy" runc COPY "$n"

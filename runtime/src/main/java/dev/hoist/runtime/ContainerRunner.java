@@ -40,34 +40,51 @@ import java.util.function.Consumer;
  */
 public final class ContainerRunner {
   static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-  private static final String MOUNT_THEN_EXEC =
-      "mount -t overlay overlay -o \"$1\" \"$2\" || { echo 'hoist: cannot mount overlayfs' >&2; exit 125; }; "
-          + "shift 2; exec \"$@\"";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final ContainerRuntime runtime;
+  private final List<ContainerRuntime> fallbacks;
   private final UserNamespace userns;
   private final MountContext mountContext;
   private final EmulationSupport emulation;
   private final boolean allowInsecure;
+  private final Consumer<String> warnings;
+  private volatile ContainerRuntime runtime;
 
-  public ContainerRunner(ContainerRuntime runtime, UserNamespace userns, MountContext mountContext,
-      EmulationSupport emulation, boolean allowInsecure) {
+  /**
+   * A runner over {@code runtime}; should crun refuse the host's cgroups, it warns once through
+   * {@code warnings} and moves on to the next of {@code fallbacks}.
+   */
+  public ContainerRunner(ContainerRuntime runtime, List<ContainerRuntime> fallbacks, UserNamespace userns,
+      MountContext mountContext, EmulationSupport emulation, boolean allowInsecure, Consumer<String> warnings) {
     this.runtime = runtime;
+    this.fallbacks = new ArrayList<>(fallbacks);
     this.userns = userns;
     this.mountContext = mountContext;
     this.emulation = emulation;
     this.allowInsecure = allowInsecure;
+    this.warnings = warnings;
   }
 
-  /** A runner with the runtime {@code --runtime} names (or the best found) for this process' user. */
+  /** A runner over exactly {@code runtime}, with no fallback. */
+  public ContainerRunner(ContainerRuntime runtime, UserNamespace userns, MountContext mountContext,
+      EmulationSupport emulation, boolean allowInsecure) {
+    this(runtime, List.of(), userns, mountContext, emulation, allowInsecure, w -> { });
+  }
+
+  /**
+   * A runner for this process' user with the runtime {@code --runtime} names, or else the best
+   * found (crun, runc, bwrap) with the others as fallbacks.
+   */
   public static ContainerRunner system(Optional<String> runtimeName, MountContext mounts, boolean allowInsecure,
       Consumer<String> warnings) {
-    return new ContainerRunner(RuntimeLocator.system(warnings).locate(runtimeName), UserNamespace.detect(), mounts,
-        EmulationSupport.system(), allowInsecure);
+    RuntimeLocator locator = RuntimeLocator.system();
+    ContainerRuntime runtime = locator.locate(runtimeName);
+    return new ContainerRunner(runtime, runtimeName.isPresent() ? List.of() : locator.fallbacks(runtime),
+        UserNamespace.detect(), mounts, EmulationSupport.system(), allowInsecure, warnings);
   }
 
+  /** The runtime the next run uses. */
   public ContainerRuntime runtime() {
     return runtime;
   }
@@ -90,28 +107,44 @@ public final class ContainerRunner {
       ContainerSpec spec = new ContainerSpec(snapshot.rootfs(), request.args(),
           environment(request.env(), planned.env(), user), request.workdir(), user.uid(), user.gid(),
           user.additionalGids().stream().map(Integer::longValue).toList(), request.hostname(), mounts,
-          request.network() == NetworkMode.NONE, userns.rootless(),
+          request.network() == NetworkMode.NONE,
           request.insecure() ? allCapabilities() : Capabilities.DOCKER_DEFAULT, !request.insecure());
       Path bundle = Files.createDirectory(runDir.resolve("bundle"));
       Path state = Files.createDirectory(runDir.resolve("state"));
-      if (runtime.readsBundle()) {
-        OciConfig.write(spec, bundle);
+      OciConfig.write(spec, bundle);
+      while (true) {
+        ContainerRuntime current = runtime;
+        byte[] random = new byte[6];
+        RANDOM.nextBytes(random);
+        String id = "hoist-" + HexFormat.of().formatHex(random);
+        List<String> command = wrap(current, current.command(spec, bundle, state, id), snapshot.overlay());
+        Optional<RunResult> result = execute(current, command, request.output(), spec.mountTargets());
+        if (result.isPresent()) {
+          return result.get();
+        }
+        fallBackFrom(current);
       }
-      byte[] random = new byte[6];
-      RANDOM.nextBytes(random);
-      String id = "hoist-" + HexFormat.of().formatHex(random);
-      List<String> command = wrap(runtime.command(spec, bundle, state, id), snapshot.overlay());
-      return execute(command, request.output(), spec.mountTargets());
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("cleaning up after the run: " + e.getMessage(), e);
     } finally {
       deleteTree(runDir);
     }
   }
 
-  private RunResult execute(List<String> command, Output output, List<String> mountTargets) throws IOException {
+  /** Moves past a crun that refused the host's cgroups, or explains that there is nothing to move to. */
+  private synchronized void fallBackFrom(ContainerRuntime refused) {
+    if (runtime != refused) {
+      return;
+    }
+    if (fallbacks.isEmpty()) {
+      throw new HoistException("crun refuses this host's hybrid cgroups (" + Crun.HYBRID_CGROUPS_ERROR
+          + "); use --runtime runc or bwrap");
+    }
+    runtime = fallbacks.remove(0);
+    warnings.accept("warning: crun refuses this host's hybrid cgroups; using " + runtime.name());
+  }
+
+  /** The result, or empty when crun refused the host before starting anything. */
+  private Optional<RunResult> execute(ContainerRuntime current, List<String> command, Output output,
+      List<String> mountTargets) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command);
     if (output instanceof Output.Inherit) {
       pb.inheritIO();
@@ -122,16 +155,22 @@ public final class ContainerRunner {
     List<String> tail = List.of();
     try {
       if (output instanceof Output.Lines lines) {
-        OutputPump pump = new OutputPump(lines.lines(), lines.tailLines());
+        Consumer<String> sink = current instanceof Crun
+            ? line -> {
+              if (!line.contains(Crun.HYBRID_CGROUPS_ERROR)) {
+                lines.lines().accept(line);
+              }
+            }
+            : lines.lines();
+        OutputPump pump = new OutputPump(sink, lines.tailLines());
         pump.pump(p.getInputStream());
         tail = pump.tail();
       }
       int code = p.waitFor();
-      if (code != 0 && runtime instanceof Crun && tail.stream().anyMatch(l -> l.contains(Crun.HYBRID_CGROUPS_ERROR))) {
-        throw new HoistException("crun refuses this host's hybrid cgroups (" + Crun.HYBRID_CGROUPS_ERROR
-            + "); use --runtime runc or bwrap");
+      if (code != 0 && current instanceof Crun && tail.stream().anyMatch(l -> l.contains(Crun.HYBRID_CGROUPS_ERROR))) {
+        return Optional.empty();
       }
-      return new RunResult(code, tail, runtime.name(), mountTargets);
+      return Optional.of(new RunResult(code, tail, current.name(), mountTargets));
     } catch (InterruptedException e) {
       p.destroy();
       Thread.currentThread().interrupt();
@@ -143,16 +182,32 @@ public final class ContainerRunner {
     }
   }
 
-  /** The runtime command inside a private mount namespace that mounts the overlay first. */
-  private List<String> wrap(List<String> runtimeCommand, Optional<OverlayMount> overlay) {
-    if (overlay.isEmpty() && !userns.rootless()) {
+  /**
+   * The runtime command inside a private mount namespace ({@code unshare --mount}, with the user
+   * namespace when rootless) where the overlay and the runtime's own setup are mounted first; they
+   * vanish with the namespace when the runtime exits.
+   */
+  private List<String> wrap(ContainerRuntime current, List<String> runtimeCommand, Optional<OverlayMount> overlay) {
+    List<List<String>> setup = new ArrayList<>();
+    overlay.ifPresent(o -> {
+      setup.add(List.of("cd", o.directory().toString()));
+      setup.add(List.of("mount", "-t", "overlay", "overlay", "-o", o.options(), o.target().toString()));
+    });
+    setup.addAll(current.namespaceSetup());
+    if (setup.isEmpty() && !userns.rootless()) {
       return runtimeCommand;
     }
     List<String> cmd = new ArrayList<>(List.of("unshare"));
     cmd.addAll(userns.unshareArgs());
     cmd.addAll(List.of("--mount", "--"));
-    if (overlay.isPresent()) {
-      cmd.addAll(List.of("sh", "-c", MOUNT_THEN_EXEC, "sh", overlay.get().options(), overlay.get().target().toString()));
+    if (!setup.isEmpty()) {
+      StringBuilder script = new StringBuilder();
+      for (List<String> step : setup) {
+        script.append(ShellQuote.join(step)).append(" || exit 125; ");
+      }
+      script.append("exec ").append(ShellQuote.join(runtimeCommand));
+      cmd.addAll(List.of("sh", "-c", script.toString()));
+      return cmd;
     }
     cmd.addAll(runtimeCommand);
     return cmd;

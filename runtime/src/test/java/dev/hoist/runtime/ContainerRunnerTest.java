@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hoist.oci.HoistException;
-import dev.hoist.runtime.engine.CgroupMode;
 import dev.hoist.runtime.mount.RunMount;
 import dev.hoist.runtime.mount.Secrets;
 import dev.hoist.runtime.snapshot.Diff;
@@ -19,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,9 +166,8 @@ class ContainerRunnerTest {
     try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
       runner.run(snap, sh("touch /c/file", new ArrayList<>()).withMounts(evil)).requireSuccess("evil");
     }
-    try (var files = Files.walk(tmp)) {
-      assertThat(files.filter(p -> p.getFileName().toString().equals("file") && p.startsWith(tmp.resolve("cache")))
-          .toList()).hasSize(1);
+    try (var files = Files.walk(cacheRoot)) {
+      assertThat(files.filter(p -> p.getFileName().toString().equals("file")).toList()).hasSize(1);
     }
     assertThat(tmp.getParent().resolve("escape")).doesNotExist();
     assertThat(tmp.resolve("escape")).doesNotExist();
@@ -207,20 +206,96 @@ class ContainerRunnerTest {
   }
 
   @Test
-  void crunRunsOrNamesTheHybridCgroupProblem() throws Exception {
+  void crunRunsEvenOnHybridCgroupHosts() throws Exception {
     ContainerRunner runner = Runners.with("crun", tmp.resolve("cache"), Secrets.none());
     List<String> lines = new ArrayList<>();
     try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
-      if (CgroupMode.hybridWithV2Controllers()) {
-        assertThatThrownBy(() -> runner.run(snap, sh("echo crun", lines)))
-            .isInstanceOf(HoistException.class)
-            .hasMessage("crun refuses this host's hybrid cgroups (cgroups in hybrid mode not supported);"
-                + " use --runtime runc or bwrap");
-      } else {
-        RunResult r = runner.run(snap, sh("echo crun", lines));
-        assertThat(r.exitCode()).as(String.join("\n", lines)).isZero();
-        assertThat(lines).containsExactly("crun");
-      }
+      RunResult r = runner.run(snap, sh("echo crun > /by-crun; cat /by-crun", lines));
+      assertThat(r.exitCode()).as(String.join("\n", lines)).isZero();
+      assertThat(r.runtime()).isEqualTo("crun");
+      assertThat(snap.diff(r.mountTargets()).entries()).containsExactly(new DiffEntry.Upsert("by-crun"));
     }
+    assertThat(lines).containsExactly("crun");
+  }
+
+  @Test
+  void sshAgentSocketIsForwardedWithItsVariable() throws Exception {
+    Path sock = tmp.resolve("agent.sock");
+    try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(sock));
+      ContainerRunner runner = new ContainerRunner(
+          dev.hoist.runtime.engine.RuntimeLocator.system().locate(java.util.Optional.of("runc")), UserNamespace.detect(),
+          new dev.hoist.runtime.mount.MountContext(tmp.resolve("cache"), Secrets.none(), java.util.Map.of("default", sock)),
+          dev.hoist.runtime.platform.EmulationSupport.system(), false);
+      List<String> lines = new ArrayList<>();
+      try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
+        RunResult r = runner.run(snap, sh("echo $SSH_AUTH_SOCK; test -S $SSH_AUTH_SOCK && echo socket", lines)
+            .withMounts(List.of(new RunMount.SshMount("default", java.util.Optional.empty(), true))));
+        r.requireSuccess("ssh");
+        assertThat(snap.diff(r.mountTargets()).entries()).isEmpty();
+        assertThatThrownBy(() -> runner.run(snap, sh("true", lines)
+            .withMounts(List.of(new RunMount.SshMount("work", java.util.Optional.empty(), true)))))
+            .isInstanceOf(HoistException.class)
+            .hasMessage("ssh agent work is required but none was given (start ssh-agent or pass --ssh work)");
+      }
+      assertThat(lines).containsExactly("/run/buildkit/ssh_agent.0", "socket");
+    }
+  }
+
+  @Test
+  void aCrunThatRefusesTheHostFallsBackToTheNextRuntimeWithOneWarning() throws Exception {
+    Path fakeCrun = Files.writeString(tmp.resolve("crun"),
+        "#!/bin/sh\necho 'cgroups in hybrid mode not supported, drop all controllers from cgroupv2' >&2\nexit 1\n");
+    Files.setPosixFilePermissions(fakeCrun, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    dev.hoist.runtime.engine.ContainerRuntime runc =
+        dev.hoist.runtime.engine.RuntimeLocator.system().locate(java.util.Optional.of("runc"));
+    List<String> warnings = new ArrayList<>();
+    ContainerRunner runner = new ContainerRunner(new dev.hoist.runtime.engine.Crun(fakeCrun, false), List.of(runc),
+        UserNamespace.detect(), new dev.hoist.runtime.mount.MountContext(tmp.resolve("cache"), Secrets.none(), java.util.Map.of()),
+        dev.hoist.runtime.platform.EmulationSupport.system(), false, warnings::add);
+    List<String> lines = new ArrayList<>();
+    try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
+      assertThat(runner.run(snap, sh("echo ran", lines)).runtime()).isEqualTo("runc");
+      assertThat(runner.run(snap, sh("echo again", lines)).runtime()).isEqualTo("runc");
+    }
+    assertThat(lines).containsExactly("ran", "again");
+    assertThat(warnings).containsExactly("warning: crun refuses this host's hybrid cgroups; using runc");
+
+    ContainerRunner alone = new ContainerRunner(new dev.hoist.runtime.engine.Crun(fakeCrun, false), UserNamespace.detect(),
+        new dev.hoist.runtime.mount.MountContext(tmp.resolve("cache"), Secrets.none(), java.util.Map.of()),
+        dev.hoist.runtime.platform.EmulationSupport.system(), false);
+    try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
+      assertThatThrownBy(() -> alone.run(snap, sh("true", lines)))
+          .hasMessage("crun refuses this host's hybrid cgroups (cgroups in hybrid mode not supported); use --runtime runc or bwrap");
+    }
+  }
+
+  @Test
+  void cacheMountIsCreatedWithModeAndOwnerAndLockedCachesAreExclusive() throws Exception {
+    Assumptions.assumeTrue(UserNamespace.detect().mapping().isIdentity(), "cache owners need root");
+    ContainerRunner runner = Runners.runc(tmp.resolve("cache"), Secrets.none());
+    List<String> lines = new ArrayList<>();
+    RunMount.CacheMount cache = new RunMount.CacheMount("/c", "owned", RunMount.Sharing.PRIVATE, false, 0700, 1000, 1000);
+    try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
+      runner.run(snap, sh("stat -c '%a %u %g' /c; touch /c/mine", lines).withUser("app").withMounts(List.of(cache)))
+          .requireSuccess("cache");
+    }
+    assertThat(lines).containsExactly("700 1000 1000");
+  }
+
+  @Test
+  void manyLayersWithLongPathsStillMount() throws Exception {
+    ContainerRunner runner = Runners.runc(tmp.resolve("cache"), Secrets.none());
+    List<Path> layers = new ArrayList<>(List.of(base));
+    for (int i = 0; i < 80; i++) {
+      Path layer = Files.createDirectories(tmp.resolve("a-rather-long-folder-name-for-one-layer-of-a-deep-image-" + i));
+      Files.writeString(layer.resolve("f" + i), Integer.toString(i));
+      layers.add(layer);
+    }
+    List<String> lines = new ArrayList<>();
+    try (Snapshot snap = overlay().prepare(new LowerStack(layers))) {
+      runner.run(snap, sh("ls / | grep -c '^f'", lines)).requireSuccess("deep");
+    }
+    assertThat(lines).containsExactly("80");
   }
 }

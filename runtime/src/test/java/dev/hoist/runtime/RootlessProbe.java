@@ -32,7 +32,7 @@ public final class RootlessProbe {
     System.out.println("rootless " + userns.rootless() + " ranges " + userns.mapping().uids().size());
     Snapshotter snapshotter = Snapshotter.auto(work.resolve("snaps"), userns);
     System.out.println("snapshotter " + snapshotter.kind());
-    ContainerRunner runner = new ContainerRunner(RuntimeLocator.system(System.out::println).locate(Optional.of("runc")),
+    ContainerRunner runner = new ContainerRunner(RuntimeLocator.system().locate(Optional.of(args[1])),
         userns, new MountContext(work.resolve("cache"), Secrets.none(), Map.of()), EmulationSupport.system(), false);
     try (Snapshot snap = snapshotter.prepare(new LowerStack(List.of(base)))) {
       RunResult asRoot = runner.run(snap, RunRequest.of(List.of("/bin/sh", "-c",

@@ -13,7 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The rootless path for real: {@link RootlessProbe} runs as the CI user {@code hoist-ci} (which
@@ -39,8 +40,10 @@ class RootlessTest {
     }
   }
 
-  @Test
-  void runsAsRootAndAsAppInAUserNamespaceWithContainerOwnersInTheDiff() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"runc", "crun"})
+  void runsAsRootAndAsAppInAUserNamespaceWithContainerOwnersInTheDiff(String runtime) throws Exception {
+    Assumptions.assumeTrue(run("sh", "-c", "command -v " + runtime) == 0, runtime + " is not installed");
     Path cp = Files.createDirectory(dir.resolve("cp"));
     List<String> entries = new ArrayList<>();
     int i = 0;
@@ -55,7 +58,7 @@ class RootlessTest {
     String java = ProcessHandle.current().info().command().orElse("java");
 
     Process p = new ProcessBuilder("runuser", "-u", USER, "--", java, "-cp", String.join(File.pathSeparator, entries),
-        RootlessProbe.class.getName(), work.toString()).directory(work.toFile()).redirectErrorStream(true).start();
+        RootlessProbe.class.getName(), work.toString(), runtime).directory(work.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int code = p.waitFor();
     System.out.println(out);

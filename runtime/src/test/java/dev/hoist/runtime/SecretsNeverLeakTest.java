@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A secret file and a secret env variable, each holding a unique marker, are read by a RUN that
  * also tries to copy the file into the image under {@code /run/secrets}: the marker is found in no
- * byte of the snapshot (upper and work folders, or the copied root) nor in the output, and the diff
- * names no secret path.
+ * byte of the layer written from the diff (uncompressed), of the snapshot (upper and work folders,
+ * or the copied root) nor of the output, and the diff names no secret path.
  */
 class SecretsNeverLeakTest {
   @TempDir Path tmp;
@@ -75,6 +75,11 @@ class SecretsNeverLeakTest {
 
       assertThat(lines).containsExactly(sha(marker), sha(marker), sha(envMarker), "400 0");
       assertThat(diff.entries()).containsExactly(new DiffEntry.Upsert("kept"));
+      java.io.ByteArrayOutputStream layer = new java.io.ByteArrayOutputStream();
+      dev.hoist.runtime.snapshot.DiffLayerWriter.write(diff, dev.hoist.cache.layer.LayerWriter.defaults()
+          .withCompression(dev.hoist.oci.MediaType.Compression.NONE).open(layer));
+      assertThat(indexOf(layer.toByteArray(), marker.getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
+      assertThat(indexOf(layer.toByteArray(), envMarker.getBytes(StandardCharsets.UTF_8))).isEqualTo(-1);
       assertThat(containsMarker(snapDir, marker)).isFalse();
       assertThat(containsMarker(snapDir, envMarker)).isFalse();
       assertThat(String.join("\n", lines)).doesNotContain(marker).doesNotContain(envMarker);

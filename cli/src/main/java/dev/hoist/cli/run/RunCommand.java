@@ -1,8 +1,15 @@
 package dev.hoist.cli.run;
 
+import dev.hoist.build.image.ChainedImageSource;
+import dev.hoist.build.image.ImageSource;
+import dev.hoist.build.image.RegistryImageSource;
+import dev.hoist.build.image.ResolvedImage;
+import dev.hoist.build.image.StoreImageSource;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.cli.UsageException;
 import dev.hoist.oci.ContainerConfig;
+import dev.hoist.registry.RegistryClients;
+import dev.hoist.registry.RegistryConfig;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Platform;
 import dev.hoist.runtime.ContainerRunner;
@@ -29,11 +36,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code hoist run IMAGE [CMD...]}: runs a command in an image of the local store with the same
- * runtime as RUN steps, stdin/stdout/stderr attached, and exits with the command's status. The
+ * {@code hoist run IMAGE [CMD...]}: runs a command in an image (from the local store, else pulled
+ * from its registry into the store) with the same runtime as RUN steps, stdin/stdout/stderr attached, and exits with the command's status. The
  * container's file system changes are thrown away afterwards ({@code --rm} is the only mode).
  */
-@Command(name = "run", description = "Run a command in an image of the local store.", sortOptions = false,
+@Command(name = "run", description = "Run a command in an image (from the store, else its registry).", sortOptions = false,
     modelTransformer = RunCommand.StopAtImage.class)
 public final class RunCommand implements Callable<Integer> {
   /** Options after IMAGE belong to the command ({@code hoist run img sh -c ...}). */
@@ -68,8 +75,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--runtime", paramLabel = "crun|runc|bwrap", description = "OCI runtime (default: the first found of crun, runc, bwrap).")
   String runtime;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Platform to pick from a multi-platform image.")
+  @Option(names = "--platform", paramLabel = "OS/ARCH", description = "Platform of the image to run (default: this machine's).")
   String platform;
+
+  @Option(names = "--pull", description = "Fetch the image from its registry even when the store has it.")
+  boolean pull;
 
   @Option(names = "--hostname", paramLabel = "NAME", defaultValue = "hoist", description = "The container's hostname.")
   String hostname;
@@ -84,7 +94,11 @@ public final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<RunMount> mounts = mounts();
     LocalStore store = LocalStore.open(LocalStore.defaultHome());
-    StoreImageConfig img = StoreImageConfig.resolve(store, image, Optional.ofNullable(platform).map(Platform::parse));
+    Platform wanted = platform == null ? Platform.host() : Platform.parse(platform);
+    ImageSource fromRegistry = new RegistryImageSource(store, new RegistryClients(RegistryConfig.defaults()));
+    ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
+    ResolvedImage img = images.find(image, wanted)
+        .orElseThrow(() -> new HoistException("no such image: " + image));
     ContainerConfig cfg = img.config().config();
     List<String> argv = argv(cfg);
     List<String> environment = environment(cfg.env());
@@ -94,11 +108,11 @@ public final class RunCommand implements Callable<Integer> {
         w -> spec.commandLine().getErr().println(w));
     RunRequest request = new RunRequest(argv, environment, workdir != null ? workdir : cfg.workingDir(),
         user != null ? user : cfg.user(), hostname, NetworkMode.parse(network), mounts, Output.inherit(),
-        img.config().platform(), false);
+        img.config().architecture().isEmpty() ? wanted : img.config().platform().withoutOsDetails(), false);
     LayerSnapshots snapshots = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace());
     Snapshotter snapshotter = Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace());
     spec.commandLine().getOut().flush();
-    try (LayerSnapshots.Lease lease = snapshots.acquire(StoreLayers.of(store, img.manifest(), img.config()));
+    try (LayerSnapshots.Lease lease = snapshots.acquire(StoreLayers.of(store, img.layers(), img.config()));
          Snapshot snapshot = snapshotter.prepare(lease.lowers())) {
       RunResult result = runner.run(snapshot, request);
       return result.exitCode();

@@ -9,16 +9,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import dev.hoist.registry.testing.RegistryExtension;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/hoist run} on a busybox image imported into a fresh store: exit codes pass through,
- * stdin is attached, -e/-w/--user/-v/--network work, and nothing the command writes stays.
+ * stdin is attached, -e/-w/--user/-v/--network work, nothing the command writes stays, and an
+ * image the store lacks is pulled from a real registry.
  */
 class RunCommandIT {
+  @RegisterExtension static final RegistryExtension REGISTRY = RegistryExtension.plain();
   @TempDir Path tmp;
   Path home;
 
@@ -98,10 +102,28 @@ class RunCommandIT {
   }
 
   @Test
-  void errorsAreOneLine() throws Exception {
-    Result r = hoist("", "run", "nope:1", "true");
+  void pullsFromTheRegistryWhenTheStoreLacksTheImage() throws Exception {
+    Assumptions.assumeTrue(RegistryExtension.available(), "docker-registry is not installed");
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/skopeo")), "skopeo is not installed");
+    String ref = REGISTRY.hostPort() + "/bb:1";
+    Process copy = new ProcessBuilder("skopeo", "copy", "--dest-tls-verify=false", "oci:" + home + ":bb:1", "docker://" + ref)
+        .redirectErrorStream(true).start();
+    String log = new String(copy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(copy.waitFor()).as(log).isZero();
+    home = tmp.resolve("other-home");
+    Result r = hoist("", "run", ref, "sh", "-c", "echo $GREETING from the registry");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).isEqualTo("hello from the registry\n");
+    r = hoist("", "run", REGISTRY.hostPort() + "/nope:1", "true");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).isEqualTo("hoist: no such image in the store: nope:1\n");
+    assertThat(r.err()).startsWith("hoist: ").contains("nope").doesNotContain("\n\t").hasLineCount(1);
+  }
+
+  @Test
+  void errorsAreOneLine() throws Exception {
+    Result r = hoist("", "run", "-v", "/nonexistent-hoist-dir:/x", "bb:1", "true");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("hoist: volume source /nonexistent-hoist-dir does not exist\n");
     r = hoist("", "run", "-v", "bad", "bb:1", "true");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("hoist: invalid --volume bad (want HOST:CONTAINER[:ro])");

@@ -17,10 +17,6 @@ public record Bubblewrap(Path executable) implements ContainerRuntime {
     return "bwrap";
   }
 
-  @Override
-  public boolean readsBundle() {
-    return false;
-  }
 
   @Override
   public List<String> command(ContainerSpec spec, Path bundle, Path state, String containerId) {

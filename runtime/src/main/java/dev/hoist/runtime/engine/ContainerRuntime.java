@@ -16,8 +16,13 @@ public sealed interface ContainerRuntime permits Crun, Runc, Bubblewrap {
   /** The absolute path of the executable. */
   Path executable();
 
-  /** Whether the runtime reads {@code config.json} (crun, runc) rather than arguments (bwrap). */
-  boolean readsBundle();
-
   List<String> command(ContainerSpec spec, Path bundle, Path state, String containerId);
+
+  /**
+   * Commands to run first in the private mount namespace the runtime starts in (each an argv);
+   * empty for most runtimes.
+   */
+  default List<List<String>> namespaceSetup() {
+    return List.of();
+  }
 }

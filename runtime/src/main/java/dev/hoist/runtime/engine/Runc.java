@@ -11,10 +11,6 @@ public record Runc(Path executable) implements ContainerRuntime {
     return "runc";
   }
 
-  @Override
-  public boolean readsBundle() {
-    return true;
-  }
 
   @Override
   public List<String> command(ContainerSpec spec, Path bundle, Path state, String containerId) {

@@ -6,31 +6,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Finds the runtime to use: the one {@code --runtime} names, else the first of crun, runc and
- * bwrap on {@code PATH} that can work here. crun is passed over, with a one-line warning, on hosts
- * where it refuses hybrid cgroups.
+ * bwrap on {@code PATH}. On hosts with hybrid cgroups crun is set up to see no v2 controllers
+ * ({@link Crun#hideV2Controllers}); should it refuse the host all the same, the runner falls back
+ * to the next runtime with a one-line warning ({@link #fallbacks}).
  */
 public final class RuntimeLocator {
   /** The names {@code --runtime} accepts, in order of preference. */
   public static final List<String> NAMES = List.of("crun", "runc", "bwrap");
 
   private final String path;
-  private final boolean crunRefusesCgroups;
-  private final Consumer<String> warnings;
+  private final boolean hybridCgroups;
 
-  public RuntimeLocator(String path, boolean crunRefusesCgroups, Consumer<String> warnings) {
+  public RuntimeLocator(String path, boolean hybridCgroups) {
     this.path = path;
-    this.crunRefusesCgroups = crunRefusesCgroups;
-    this.warnings = warnings;
+    this.hybridCgroups = hybridCgroups;
   }
 
   /** A locator over this process' {@code PATH} and this host's cgroups. */
-  public static RuntimeLocator system(Consumer<String> warnings) {
+  public static RuntimeLocator system() {
     return new RuntimeLocator(System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"),
-        CgroupMode.hybridWithV2Controllers(), warnings);
+        CgroupMode.hybridWithV2Controllers());
   }
 
   /** The runtime {@code name} (crun, runc, bwrap, or a path to one of them), or the best one found. */
@@ -45,28 +43,28 @@ public final class RuntimeLocator {
           "runtime " + n + " not found on PATH; install the Debian package " + packageOf(n)));
       return of(base, exe);
     }
-    List<String> passed = new ArrayList<>();
     for (String n : NAMES) {
       Optional<Path> exe = find(n);
-      if (exe.isEmpty()) {
-        continue;
+      if (exe.isPresent()) {
+        return of(n, exe.get());
       }
-      if (n.equals("crun") && crunRefusesCgroups) {
-        passed.add(n);
-        continue;
-      }
-      if (!passed.isEmpty()) {
-        warnings.accept("warning: crun refuses this host's hybrid cgroups (controllers in /sys/fs/cgroup/unified); using " + n);
-      }
-      return of(n, exe.get());
     }
     throw new HoistException("no OCI runtime found on PATH (looked for crun, runc, bwrap);"
         + " install one, e.g. apt-get install crun runc bubblewrap");
   }
 
-  static ContainerRuntime of(String name, Path exe) {
+  /** The runtimes after {@code runtime} in order of preference that are installed here. */
+  public List<ContainerRuntime> fallbacks(ContainerRuntime runtime) {
+    List<ContainerRuntime> out = new ArrayList<>();
+    for (String n : NAMES.subList(NAMES.indexOf(runtime.name()) + 1, NAMES.size())) {
+      find(n).ifPresent(exe -> out.add(of(n, exe)));
+    }
+    return out;
+  }
+
+  private ContainerRuntime of(String name, Path exe) {
     return switch (name) {
-      case "crun" -> new Crun(exe);
+      case "crun" -> new Crun(exe, hybridCgroups);
       case "runc" -> new Runc(exe);
       default -> new Bubblewrap(exe);
     };

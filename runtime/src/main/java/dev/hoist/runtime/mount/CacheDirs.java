@@ -31,7 +31,7 @@ final class CacheDirs {
   }
 
   /** Locks the cache {@code id}, waiting if {@code wait}; empty when it is busy and not waiting. */
-  Optional<AutoCloseable> lock(String id, boolean wait) throws IOException {
+  Optional<PlannedMounts.Cleanup> lock(String id, boolean wait) throws IOException {
     Files.createDirectories(root);
     FileChannel ch = FileChannel.open(root.resolve(key(id) + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {

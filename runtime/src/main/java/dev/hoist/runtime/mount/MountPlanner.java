@@ -62,7 +62,7 @@ public final class MountPlanner {
     } catch (IOException | RuntimeException e) {
       try {
         planned.close();
-      } catch (Exception suppressed) {
+      } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
       }
       throw e;
@@ -75,7 +75,7 @@ public final class MountPlanner {
     switch (c.sharing()) {
       case LOCKED -> planned.onClose(caches.lock(c.id(), true).orElseThrow());
       case PRIVATE -> {
-        Optional<AutoCloseable> lock = caches.lock(c.id(), false);
+        Optional<PlannedMounts.Cleanup> lock = caches.lock(c.id(), false);
         if (lock.isEmpty()) {
           dir = Files.createDirectory(runDir.resolve("cache-" + n));
           prepareCacheDir(dir, c);

@@ -1,6 +1,7 @@
 package dev.hoist.runtime.mount;
 
 import dev.hoist.runtime.spec.SpecMount;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,9 +10,15 @@ import java.util.List;
  * the run: locks to release, secret files and throw-away copies to delete.
  */
 public final class PlannedMounts implements AutoCloseable {
+  /** Something to undo after the run. */
+  @FunctionalInterface
+  interface Cleanup {
+    void run() throws IOException;
+  }
+
   private final List<SpecMount> mounts = new ArrayList<>();
   private final List<String> env = new ArrayList<>();
-  private final List<AutoCloseable> cleanups = new ArrayList<>();
+  private final List<Cleanup> cleanups = new ArrayList<>();
 
   public List<SpecMount> mounts() {
     return List.copyOf(mounts);
@@ -30,17 +37,17 @@ public final class PlannedMounts implements AutoCloseable {
     env.add(kv);
   }
 
-  void onClose(AutoCloseable c) {
+  void onClose(Cleanup c) {
     cleanups.add(c);
   }
 
   @Override
-  public void close() throws Exception {
-    Exception first = null;
+  public void close() throws IOException {
+    IOException first = null;
     for (int i = cleanups.size() - 1; i >= 0; i--) {
       try {
-        cleanups.get(i).close();
-      } catch (Exception e) {
+        cleanups.get(i).run();
+      } catch (IOException e) {
         if (first == null) {
           first = e;
         } else {

@@ -1,8 +1,12 @@
 package dev.hoist.runtime.snapshot;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,13 +67,13 @@ public record LowerStack(List<Path> layers) {
       if (p.isEmpty()) {
         return Optional.empty();
       }
-      if (!java.nio.file.Files.isSymbolicLink(p.get())) {
-        if (!java.nio.file.Files.isRegularFile(p.get(), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      if (!Files.isSymbolicLink(p.get())) {
+        if (!Files.isRegularFile(p.get(), LinkOption.NOFOLLOW_LINKS)) {
           return Optional.empty();
         }
-        return Optional.of(java.nio.file.Files.readString(p.get(), java.nio.charset.StandardCharsets.UTF_8));
+        return Optional.of(Files.readString(p.get(), StandardCharsets.UTF_8));
       }
-      String target = java.nio.file.Files.readSymbolicLink(p.get()).toString();
+      String target = Files.readSymbolicLink(p.get()).toString();
       current = normalise(target.startsWith("/") ? target : parentOf(current) + "/" + target);
     }
     return Optional.empty();
@@ -78,7 +82,7 @@ public record LowerStack(List<Path> layers) {
   /** Overlay's lowerdir list: top layer first. */
   List<Path> topFirst() {
     List<Path> l = new ArrayList<>(layers);
-    java.util.Collections.reverse(l);
+    Collections.reverse(l);
     return l;
   }
 

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A kernel overlayfs snapshot: the lower layers stacked read-only under an empty upper folder.
+ * A kernel overlayfs snapshot: the lower layers stacked read-only under an empty upper folder
+ * (named by short links {@code l/0}, {@code l/1}... so that many layers fit the mount options).
  * After the run the upper folder is the diff: 0/0 character devices are deletions, {@code
  * user.overlay.opaque=y} marks replaced folders.
  */
@@ -32,7 +33,13 @@ public final class OverlaySnapshot implements Snapshot {
     Path work = Files.createDirectory(dir.resolve("work"));
     Path merged = Files.createDirectory(dir.resolve("merged"));
     List<Path> top = lowers.layers().isEmpty() ? List.of(emptyLower) : lowers.topFirst();
-    this.mount = new OverlayMount(top, upper, work, merged);
+    Path links = Files.createDirectory(dir.resolve("l"));
+    List<Path> shortNames = new ArrayList<>();
+    for (int i = 0; i < top.size(); i++) {
+      Files.createSymbolicLink(links.resolve(Integer.toString(i)), top.get(i).toAbsolutePath());
+      shortNames.add(Path.of("l", Integer.toString(i)));
+    }
+    this.mount = new OverlayMount(shortNames, upper, work, merged, dir);
   }
 
   @Override

@@ -63,7 +63,7 @@ public final class Snapshotter {
       for (String d : List.of("l", "u", "w", "m")) {
         Files.createDirectory(dir.resolve(d));
       }
-      OverlayMount m = new OverlayMount(List.of(dir.resolve("l")), dir.resolve("u"), dir.resolve("w"), dir.resolve("m"));
+      OverlayMount m = new OverlayMount(List.of(dir.resolve("l")), dir.resolve("u"), dir.resolve("w"), dir.resolve("m"), dir);
       List<String> cmd = new ArrayList<>(List.of("unshare"));
       cmd.addAll(userns.unshareArgs());
       cmd.addAll(List.of("--mount", "--", "mount", "-t", "overlay", "overlay", "-o", m.options(), m.target().toString()));

@@ -9,7 +9,6 @@ import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageConfig;
-import dev.hoist.oci.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,8 +18,8 @@ import java.util.List;
 public final class StoreLayers {
   private StoreLayers() {}
 
-  public static List<ChainLayer> of(LocalStore store, Manifest manifest, ImageConfig config) {
-    List<Descriptor> layers = manifest.layers();
+  /** {@code layers} are the manifest's layer descriptors, in the order of the config's diff IDs. */
+  public static List<ChainLayer> of(LocalStore store, List<Descriptor> layers, ImageConfig config) {
     List<Digest> diffIds = config.rootfs().diffIds();
     if (layers.size() != diffIds.size()) {
       throw new HoistException("image has " + layers.size() + " layers but " + diffIds.size() + " diff IDs in its config");

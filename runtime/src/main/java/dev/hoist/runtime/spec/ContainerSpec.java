@@ -20,7 +20,6 @@ public record ContainerSpec(
     String hostname,
     List<SpecMount> mounts,
     boolean isolatedNetwork,
-    boolean rootless,
     List<String> capabilities,
     boolean noNewPrivileges) {
 

@@ -35,7 +35,7 @@ public final class RunOverhead {
     Snapshotter.Kind kind = Snapshotter.Kind.valueOf(args[3]);
     int n = Integer.parseInt(args[4]);
     UserNamespace userns = UserNamespace.detect();
-    ContainerRunner runner = new ContainerRunner(RuntimeLocator.system(System.err::println).locate(Optional.of(runtime)),
+    ContainerRunner runner = new ContainerRunner(RuntimeLocator.system().locate(Optional.of(runtime)),
         userns, new MountContext(work.resolve("cache"), Secrets.none(), Map.of()), EmulationSupport.system(), false);
     Snapshotter snapshotter = new Snapshotter(kind, work.resolve("snaps"), userns);
     LowerStack lowers = new LowerStack(List.of(rootfs));

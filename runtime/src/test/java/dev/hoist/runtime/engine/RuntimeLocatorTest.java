@@ -7,7 +7,6 @@ import dev.hoist.oci.HoistException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,31 +24,32 @@ class RuntimeLocatorTest {
   }
 
   @Test
-  void prefersCrunThenRuncThenBwrap() throws Exception {
-    List<String> warnings = new ArrayList<>();
-    assertThat(new RuntimeLocator(path("crun", "runc", "bwrap"), false, warnings::add).locate(Optional.empty()))
-        .isEqualTo(new Crun(dir.resolve("crun")));
-    assertThat(warnings).isEmpty();
+  void prefersCrunThenRuncThenBwrapAndKnowsTheFallbacks() throws Exception {
+    RuntimeLocator locator = new RuntimeLocator(path("crun", "runc", "bwrap"), false);
+    ContainerRuntime crun = locator.locate(Optional.empty());
+    assertThat(crun).isEqualTo(new Crun(dir.resolve("crun"), false));
+    assertThat(crun.namespaceSetup()).isEmpty();
+    assertThat(locator.fallbacks(crun)).containsExactly(new Runc(dir.resolve("runc")), new Bubblewrap(dir.resolve("bwrap")));
   }
 
   @Test
-  void passesOverCrunOnHybridCgroupsWithOneWarning() throws Exception {
-    List<String> warnings = new ArrayList<>();
-    assertThat(new RuntimeLocator(path("crun", "runc"), true, warnings::add).locate(Optional.empty()))
-        .isEqualTo(new Runc(dir.resolve("runc")));
-    assertThat(warnings).containsExactly(
-        "warning: crun refuses this host's hybrid cgroups (controllers in /sys/fs/cgroup/unified); using runc");
+  void onHybridCgroupsCrunSeesNoV2Controllers() throws Exception {
+    ContainerRuntime crun = new RuntimeLocator(path("crun", "runc"), true).locate(Optional.empty());
+    assertThat(crun.namespaceSetup())
+        .containsExactly(List.of("mount", "--bind", "/dev/null", "/sys/fs/cgroup/unified/cgroup.controllers"));
+    assertThat(crun.command(null, Path.of("/b"), Path.of("/s"), "id"))
+        .containsExactly(dir.resolve("crun").toString(), "--root", "/s", "--cgroup-manager=disabled", "run", "--bundle", "/b", "id");
   }
 
   @Test
   void bwrapIsTheLastResort() throws Exception {
-    assertThat(new RuntimeLocator(path("bwrap"), false, w -> { }).locate(Optional.empty()))
+    assertThat(new RuntimeLocator(path("bwrap"), false).locate(Optional.empty()))
         .isEqualTo(new Bubblewrap(dir.resolve("bwrap")));
   }
 
   @Test
   void noneFoundNamesThePackages() throws Exception {
-    assertThatThrownBy(() -> new RuntimeLocator(path(), false, w -> { }).locate(Optional.empty()))
+    assertThatThrownBy(() -> new RuntimeLocator(path(), false).locate(Optional.empty()))
         .isInstanceOf(HoistException.class)
         .hasMessage("no OCI runtime found on PATH (looked for crun, runc, bwrap); install one, e.g. apt-get install crun runc bubblewrap");
   }
@@ -57,10 +57,10 @@ class RuntimeLocatorTest {
   @Test
   void explicitChoiceIsHonouredOrExplained() throws Exception {
     String p = path("runc");
-    assertThat(new RuntimeLocator(p, false, w -> { }).locate(Optional.of("runc"))).isEqualTo(new Runc(dir.resolve("runc")));
-    assertThatThrownBy(() -> new RuntimeLocator(p, false, w -> { }).locate(Optional.of("bwrap")))
+    assertThat(new RuntimeLocator(p, false).locate(Optional.of("runc"))).isEqualTo(new Runc(dir.resolve("runc")));
+    assertThatThrownBy(() -> new RuntimeLocator(p, false).locate(Optional.of("bwrap")))
         .hasMessage("runtime bwrap not found on PATH; install the Debian package bubblewrap");
-    assertThatThrownBy(() -> new RuntimeLocator(p, false, w -> { }).locate(Optional.of("docker")))
+    assertThatThrownBy(() -> new RuntimeLocator(p, false).locate(Optional.of("docker")))
         .hasMessage("unknown runtime docker (want one of crun, runc, bwrap)");
   }
 

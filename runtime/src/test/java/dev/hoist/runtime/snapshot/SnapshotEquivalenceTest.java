@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The overlay snapshotter and the copy fallback run the same command over the same two layers
  * (the upper one converted from OCI whiteouts) and must give the same diff, entry for entry and
- * file for file.
+ * file for file, and the same layer digest once times are clamped.
  */
 class SnapshotEquivalenceTest {
   private static final String SCRIPT = String.join("; ",
@@ -82,24 +82,36 @@ class SnapshotEquivalenceTest {
     Map<String, String> copy;
     List<DiffEntry> overlayEntries;
     List<DiffEntry> copyEntries;
+    dev.hoist.cache.layer.Layer overlayLayer;
+    dev.hoist.cache.layer.Layer copyLayer;
     try (Snapshot snap = new Snapshotter(Snapshotter.Kind.OVERLAY, tmp.resolve("o"), userns).prepare(lowers)) {
       Diff d = run(runner, snap);
       overlayEntries = d.entries();
       overlay = describe(d);
+      overlayLayer = layer(d);
     }
     try (Snapshot snap = new Snapshotter(Snapshotter.Kind.COPY, tmp.resolve("c"), userns).prepare(lowers)) {
       Diff d = run(runner, snap);
       copyEntries = d.entries();
       copy = describe(d);
+      copyLayer = layer(d);
     }
     assertThat(copyEntries).isEqualTo(overlayEntries);
     assertThat(copy).isEqualTo(overlay);
+    assertThat(copyLayer).isEqualTo(overlayLayer);
     assertThat(overlayEntries).contains(
         new DiffEntry.Whiteout("data/gone.txt"), new DiffEntry.Whiteout("extra"),
         new DiffEntry.OpaqueDir("tmp"), new DiffEntry.Upsert("opt/a/link"), new DiffEntry.Upsert("etc/group"));
     assertThat(overlay).containsEntry("opt/a/b/c", "file 644 1000:1000 " + sha("x\n"))
         .containsEntry("opt/a/link", "link ../a/b/c")
         .containsEntry("data/keep.txt", "file 600 0:0 " + sha("keep\n"));
+  }
+
+  /** The layer of {@code d}, times clamped (SOURCE_DATE_EPOCH) as reproducible builds have them. */
+  private static dev.hoist.cache.layer.Layer layer(Diff d) throws Exception {
+    return DiffLayerWriter.write(d, dev.hoist.cache.layer.LayerWriter.defaults()
+        .withClampMtime(java.util.Optional.of(java.time.Instant.parse("2001-01-01T00:00:00Z")))
+        .open(java.io.OutputStream.nullOutputStream()));
   }
 
   private static Diff run(ContainerRunner runner, Snapshot snap) throws Exception {

@@ -14,7 +14,7 @@ class OciConfigTest {
     List<SpecMount> mounts = new ArrayList<>(DefaultMounts.of(rootless, isolated));
     mounts.add(SpecMount.bind("/host/ctx", "/src", true));
     return new ContainerSpec(Path.of("/snap/merged"), List.of("/bin/sh", "-c", "make"), List.of("PATH=/bin", "HOME=/home/app"),
-        "/work", 1000, 1000, List.of(2000L), "box", mounts, isolated, rootless, Capabilities.DOCKER_DEFAULT, true);
+        "/work", 1000, 1000, List.of(2000L), "box", mounts, isolated, Capabilities.DOCKER_DEFAULT, true);
   }
 
   private static JsonNode json(ContainerSpec spec) throws Exception {

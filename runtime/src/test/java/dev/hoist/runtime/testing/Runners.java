@@ -21,7 +21,7 @@ public final class Runners {
 
   public static ContainerRunner with(String runtime, Path cacheRoot, Secrets secrets) {
     Assumptions.assumeTrue(new RuntimeLocatorProbe().has(runtime), runtime + " is not installed");
-    return new ContainerRunner(RuntimeLocator.system(w -> { }).locate(Optional.of(runtime)), UserNamespace.detect(),
+    return new ContainerRunner(RuntimeLocator.system().locate(Optional.of(runtime)), UserNamespace.detect(),
         new MountContext(cacheRoot, secrets, Map.of()), EmulationSupport.system(), false);
   }
 
