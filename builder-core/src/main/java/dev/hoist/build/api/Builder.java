@@ -94,7 +94,7 @@ public final class Builder {
         Map<Integer, StageResult> results = new ConcurrentHashMap<>();
         Map<Integer, Path> unpacked = new ConcurrentHashMap<>();
         StageContext ctx = new StageContext(dockerfile.fileName(), store, writer, cache, clock, context,
-            from -> fromSource(plan, from, results, unpacked, work, platform, hashes));
+            from -> fromSource(plan, from, results, unpacked, work, platform, hashes), work);
         StageRunner runner = new StageRunner(plan, ctx, images, progress, stepIds);
         Map<Integer, StageResult> out = new Scheduler(request.parallelism()).run(plan.order(),
             i -> plan.graph().dependenciesOf(i), (i, deps) -> {
