@@ -116,13 +116,17 @@ public final class BlobUploader {
             after, null);
       }
       return resp;
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof dev.hoist.oci.HoistException h) {
+          throw h;
+        }
+      }
       if (e instanceof InterruptedIOException) {
         throw new RegistryException(transport.registry(), repository, "interrupted " + what, e);
       }
-      throw new RetryableFailure(e.getClass().getSimpleName() + " " + what, Optional.empty(), e);
-    } catch (java.io.UncheckedIOException e) {
-      throw new RetryableFailure(e.getCause().getClass().getSimpleName() + " " + what, Optional.empty(), e);
+      Throwable root = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+      throw new RetryableFailure(root.getClass().getSimpleName() + " " + what, Optional.empty(), e);
     }
   }
 

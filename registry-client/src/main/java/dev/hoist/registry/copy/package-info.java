@@ -1,0 +1,6 @@
+/**
+ * Registry-to-registry copies: {@link dev.hoist.registry.copy.RegistryCopier#copy} with a
+ * {@link dev.hoist.registry.copy.PlatformSelection} (whole index or one platform) and a
+ * {@link dev.hoist.registry.copy.CopyListener} for progress.
+ */
+package dev.hoist.registry.copy;

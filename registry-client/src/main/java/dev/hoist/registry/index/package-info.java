@@ -1,0 +1,2 @@
+/** Assembling multi-platform indexes (OCI index or Docker manifest list) from pushed images. */
+package dev.hoist.registry.index;
