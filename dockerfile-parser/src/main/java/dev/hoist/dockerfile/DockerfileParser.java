@@ -38,7 +38,7 @@ public final class DockerfileParser {
     /** Parses Dockerfile text; {@code fileName} is only used in messages. */
     public static Dockerfile parse(String fileName, String text) {
         Ast ast = AstParser.parse(fileName, text);
-        InstructionParser parser = new InstructionParser(fileName);
+        InstructionParser parser = new InstructionParser(fileName, text);
         List<ArgInstruction> globalArgs = new ArrayList<>();
         List<Stage> stages = new ArrayList<>();
         Map<String, Stage> byName = new HashMap<>();

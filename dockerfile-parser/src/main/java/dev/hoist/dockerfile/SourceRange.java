@@ -16,12 +16,7 @@ public record SourceRange(int startLine, int startColumn, int endLine, int endCo
         }
     }
 
-    /** A range covering one whole line starting at the given column. */
-    public static SourceRange at(int line, int column) {
-        return new SourceRange(line, column, line, column);
-    }
-
-    /** {@code line:column} of the start. */
+    /** {@code startLine:startColumn-endLine:endColumn}. */
     @Override
     public String toString() {
         return startLine + ":" + startColumn + "-" + endLine + ":" + endColumn;

@@ -1,5 +1,6 @@
 package dev.hoist.dockerfile.expand;
 
+import dev.hoist.dockerfile.text.GoQuote;
 import dev.hoist.dockerfile.text.Whitespace;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class ShellLexer {
             String value = scan.processStopOn(EOF, options.rawEscapes(), words);
             return new Expansion(value, words.finish(), scan.matched, scan.unmatched);
         } catch (ExpansionException e) {
-            throw new ExpansionException("failed to process \"" + word + "\": " + e.getMessage());
+            throw new ExpansionException("failed to process " + GoQuote.quote(word) + ": " + e.getMessage());
         }
     }
 

@@ -97,8 +97,7 @@ public final class DockerIgnore {
         if (path.equals(".") || path.isEmpty()) {
             return false;
         }
-        String parent = parentOf(path);
-        String[] parentDirs = parent.equals(".") ? new String[0] : parent.split("/", -1);
+        List<String> parents = null;
         boolean matched = false;
         for (IgnorePattern pattern : patterns) {
             if (pattern.exclusion() != matched) {
@@ -106,13 +105,11 @@ public final class DockerIgnore {
             }
             boolean match = pattern.matchesExactly(path);
             if (!match) {
-                StringBuilder prefix = new StringBuilder();
-                for (int i = 0; i < parentDirs.length && !match; i++) {
-                    if (i > 0) {
-                        prefix.append('/');
-                    }
-                    prefix.append(parentDirs[i]);
-                    match = pattern.matchesExactly(prefix.toString());
+                if (parents == null) {
+                    parents = parentPrefixes(path);
+                }
+                for (int i = 0; i < parents.size() && !match; i++) {
+                    match = pattern.matchesExactly(parents.get(i));
                 }
             }
             if (match) {
@@ -120,6 +117,25 @@ public final class DockerIgnore {
             }
         }
         return matched;
+    }
+
+    /** {@code a}, {@code a/b} for {@code a/b/c}: the parent directories, shortest first. */
+    private static List<String> parentPrefixes(String path) {
+        String parent = parentOf(path);
+        if (parent.equals(".")) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int slash = parent.indexOf('/', from);
+            if (slash < 0) {
+                out.add(parent);
+                return out;
+            }
+            out.add(parent.substring(0, slash));
+            from = slash + 1;
+        }
     }
 
     /**

@@ -46,39 +46,51 @@ final class FlagSet {
      */
     FlagSet parse(List<String> flags) {
         for (String flag : flags) {
-            if (!flag.startsWith("--")) {
-                throw new IllegalArgumentException("arg should start with -- : " + flag);
+            try {
+                parseOne(flag);
+            } catch (IllegalArgumentException e) {
+                String name = flag.contains("=") ? flag.substring(0, flag.indexOf('=')) : flag;
+                throw new FlagException(e.getMessage(), List.of(flag, name));
             }
             if (flag.equals("--")) {
                 break;
             }
-            String body = flag.substring(2);
-            int eq = body.indexOf('=');
-            String name = eq < 0 ? body : body.substring(0, eq);
-            Optional<String> value = eq < 0 ? Optional.empty() : Optional.of(body.substring(eq + 1));
-            Kind kind = declared.get(name);
-            if (kind == null) {
-                throw new IllegalArgumentException(unknown(name));
-            }
-            if (values.containsKey(name) && kind != Kind.STRINGS) {
-                throw new IllegalArgumentException("duplicate flag specified: --" + name);
-            }
-            switch (kind) {
-                case BOOL -> {
-                    if (value.isPresent() && value.get().isEmpty()) {
-                        throw new IllegalArgumentException("missing a value on flag: --" + name);
-                    }
-                    String v = value.orElse("").toLowerCase(Locale.ROOT);
-                    if (!v.isEmpty() && !v.equals("true") && !v.equals("false")) {
-                        throw new IllegalArgumentException("expecting boolean value for flag --" + name + ", not: " + value.get());
-                    }
-                    values.put(name, List.of(v.isEmpty() ? "true" : v));
-                }
-                case STRING -> values.put(name, List.of(value.orElseThrow(() -> missing(name))));
-                case STRINGS -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(value.orElseThrow(() -> missing(name)));
-            }
         }
         return this;
+    }
+
+    private void parseOne(String flag) {
+        if (!flag.startsWith("--")) {
+            throw new IllegalArgumentException("arg should start with -- : " + flag);
+        }
+        if (flag.equals("--")) {
+            return;
+        }
+        String body = flag.substring(2);
+        int eq = body.indexOf('=');
+        String name = eq < 0 ? body : body.substring(0, eq);
+        Optional<String> value = eq < 0 ? Optional.empty() : Optional.of(body.substring(eq + 1));
+        Kind kind = declared.get(name);
+        if (kind == null) {
+            throw new IllegalArgumentException(unknown(name));
+        }
+        if (values.containsKey(name) && kind != Kind.STRINGS) {
+            throw new IllegalArgumentException("duplicate flag specified: --" + name);
+        }
+        switch (kind) {
+            case BOOL -> {
+                if (value.isPresent() && value.get().isEmpty()) {
+                    throw new IllegalArgumentException("missing a value on flag: --" + name);
+                }
+                String v = value.orElse("").toLowerCase(Locale.ROOT);
+                if (!v.isEmpty() && !v.equals("true") && !v.equals("false")) {
+                    throw new IllegalArgumentException("expecting boolean value for flag --" + name + ", not: " + value.get());
+                }
+                values.put(name, List.of(v.isEmpty() ? "true" : v));
+            }
+            case STRING -> values.put(name, List.of(value.orElseThrow(() -> missing(name))));
+            case STRINGS -> values.computeIfAbsent(name, k -> new ArrayList<>()).add(value.orElseThrow(() -> missing(name)));
+        }
     }
 
     private String unknown(String name) {

@@ -7,8 +7,10 @@ import dev.hoist.dockerfile.expand.ExpansionException;
 import dev.hoist.dockerfile.expand.ShellLexer;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,7 +61,7 @@ public final class InstructionExpander {
     }
 
     private final class Run {
-        private final EnvLookup env;
+        private EnvLookup env;
         private final Set<String> matched = new LinkedHashSet<>();
         private final Set<String> unmatched = new LinkedHashSet<>();
 
@@ -94,6 +96,21 @@ public final class InstructionExpander {
             return List.copyOf(out);
         }
 
+        /** ENV pairs see the ones before them on the same line. */
+        List<KeyValue> sequentialPairs(List<KeyValue> kvs) {
+            Map<String, String> local = new HashMap<>();
+            EnvLookup outer = env;
+            env = EnvLookup.of(local).orElse(outer);
+            List<KeyValue> out = new ArrayList<>(kvs.size());
+            for (KeyValue kv : kvs) {
+                KeyValue expanded = new KeyValue(w(kv.key()), w(kv.value()), kv.legacyForm());
+                local.put(expanded.key(), expanded.value());
+                out.add(expanded);
+            }
+            env = outer;
+            return List.copyOf(out);
+        }
+
         List<SourceContent> contents(List<SourceContent> cs) {
             List<SourceContent> out = new ArrayList<>(cs.size());
             for (SourceContent c : cs) {
@@ -116,7 +133,7 @@ public final class InstructionExpander {
                         a.unpack());
             }
             if (i instanceof EnvInstruction e) {
-                return new EnvInstruction(e.origin(), pairs(e.variables()));
+                return new EnvInstruction(e.origin(), sequentialPairs(e.variables()));
             }
             if (i instanceof LabelInstruction l) {
                 return new LabelInstruction(l.origin(), pairs(l.labels()));

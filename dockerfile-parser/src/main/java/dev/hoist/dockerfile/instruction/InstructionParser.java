@@ -1,6 +1,7 @@
 package dev.hoist.dockerfile.instruction;
 
 import dev.hoist.dockerfile.DockerfileException;
+import dev.hoist.dockerfile.SourceRange;
 import dev.hoist.dockerfile.parse.Heredoc;
 import dev.hoist.dockerfile.parse.HeredocSyntax;
 import dev.hoist.dockerfile.parse.Node;
@@ -27,9 +28,17 @@ public final class InstructionParser {
     private static final Duration MINIMUM_DURATION = Duration.ofMillis(1);
 
     private final String fileName;
+    private final String text;
 
+    /** A parser whose errors point at the start of the instruction. */
     public InstructionParser(String fileName) {
+        this(fileName, "");
+    }
+
+    /** A parser that can point errors about a flag at the flag's own line and column in {@code text}. */
+    public InstructionParser(String fileName, String text) {
         this.fileName = fileName;
+        this.text = text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**
@@ -40,6 +49,18 @@ public final class InstructionParser {
     public Instruction parse(Node node) {
         try {
             return convert(node);
+        } catch (FlagException e) {
+            SourceRange range = node.range();
+            String[] lines = text.split("\n", -1);
+            for (String needle : e.needles()) {
+                for (int line = range.startLine(); line <= range.endLine() && line <= lines.length; line++) {
+                    int col = lines[line - 1].indexOf(needle);
+                    if (col >= 0) {
+                        throw new DockerfileException(fileName, line, col + 1, e.getMessage());
+                    }
+                }
+            }
+            throw new DockerfileException(fileName, range, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new DockerfileException(fileName, node.range(), e.getMessage());
         }
@@ -73,12 +94,16 @@ public final class InstructionParser {
                 }
                 List<Mount> mounts = new ArrayList<>();
                 for (String m : flags.all("mount")) {
-                    mounts.add(MountParser.parse(m));
+                    try {
+                        mounts.add(MountParser.parse(m));
+                    } catch (IllegalArgumentException e) {
+                        throw new FlagException(e.getMessage(), List.of("--mount=" + m, "--mount"));
+                    }
                 }
                 Optional<String> network = flags.value("network");
-                network.ifPresent(n -> oneOf("--network", n, List.of("default", "none", "host")));
+                network.ifPresent(n -> oneOf("network", n, List.of("default", "none", "host")));
                 Optional<String> security = flags.value("security");
-                security.ifPresent(s -> oneOf("--security", s, List.of("sandbox", "insecure")));
+                security.ifPresent(s -> oneOf("security", s, List.of("sandbox", "insecure")));
                 return new RunInstruction(origin, command(node), List.copyOf(mounts), network, security,
                         node.heredocs());
             }
@@ -156,8 +181,8 @@ public final class InstructionParser {
 
     private static void oneOf(String flag, String value, List<String> allowed) {
         if (!allowed.contains(value) && !value.contains("$")) {
-            throw new IllegalArgumentException("invalid value for " + flag + ": " + value + " (use "
-                    + String.join(", ", allowed) + ")");
+            throw new FlagException("invalid value for --" + flag + ": " + value + " (use "
+                    + String.join(", ", allowed) + ")", List.of("--" + flag));
         }
     }
 
@@ -271,8 +296,8 @@ public final class InstructionParser {
             return;
         }
         if (!chmod.matches("[0-7]{3,4}") && !chmod.matches("([ugoa]*[-+=][rwxXst]*)(,[ugoa]*[-+=][rwxXst]*)*")) {
-            throw new IllegalArgumentException("invalid chmod parameter \"" + chmod
-                    + "\": use an octal mode such as 0755 or a symbolic one such as u+x");
+            throw new FlagException("invalid chmod parameter \"" + chmod
+                    + "\": use an octal mode such as 0755 or a symbolic one such as u+x", List.of("--chmod"));
         }
     }
 

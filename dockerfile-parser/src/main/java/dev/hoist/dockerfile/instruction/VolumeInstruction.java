@@ -5,6 +5,10 @@ import java.util.List;
 /** {@code VOLUME /a /b}: anonymous volumes. */
 public record VolumeInstruction(Origin origin, List<String> paths) implements Instruction {
 
+    public VolumeInstruction {
+        paths = List.copyOf(paths);
+    }
+
     @Override
     public String keyword() {
         return "VOLUME";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,12 +16,24 @@ import java.util.regex.Pattern;
  */
 public final class DirectiveParser {
 
-    private static final Pattern DIRECTIVE = Pattern.compile("#[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*");
+    private static final String DIRECTIVE_BODY = "[\\t\\n\\f\\r ]*([a-zA-Z][a-zA-Z0-9]*)[\\t\\n\\f\\r ]*=[\\t\\n\\f\\r ]*(.+?)[\\t\\n\\f\\r ]*";
+    private static final Pattern DIRECTIVE = Pattern.compile("#" + DIRECTIVE_BODY);
+    private static final Pattern SLASH_DIRECTIVE = Pattern.compile("//" + DIRECTIVE_BODY);
     private static final Set<String> KNOWN = Set.of("syntax", "escape", "check");
 
+    private final Pattern pattern;
     private final List<Directive> parsed = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
     private boolean done;
+
+    /** A parser for {@code #} directives. */
+    public DirectiveParser() {
+        this(DIRECTIVE);
+    }
+
+    private DirectiveParser(Pattern pattern) {
+        this.pattern = pattern;
+    }
 
     /**
      * Looks at one line (newline removed, leading space removed).
@@ -31,7 +44,7 @@ public final class DirectiveParser {
         if (done) {
             return Optional.empty();
         }
-        Matcher m = DIRECTIVE.matcher(line);
+        Matcher m = pattern.matcher(line);
         if (!m.matches()) {
             done = true;
             return Optional.empty();
@@ -56,16 +69,52 @@ public final class DirectiveParser {
 
     /** The directive block at the top of {@code text}. */
     public static List<Directive> parseAll(String text) {
-        DirectiveParser p = new DirectiveParser();
+        return parseAll(new DirectiveParser(), text.startsWith("\uFEFF") ? text.substring(1) : text, 0);
+    }
+
+    private static List<Directive> parseAll(DirectiveParser p, String text, int firstLine) {
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length && !p.done; i++) {
-            String line = lines[i];
-            if (i == 0 && line.startsWith("\uFEFF")) {
-                line = line.substring(1);
-            }
-            p.accept(dev.hoist.dockerfile.text.Whitespace.trimLeading(stripCr(line)), i + 1);
+            p.accept(dev.hoist.dockerfile.text.Whitespace.trimLeading(stripCr(lines[i])), firstLine + i + 1);
         }
         return p.directives();
+    }
+
+    /**
+     * Finds a directive the way BuildKit's front-end selection does: after an optional BOM and {@code #!} line,
+     * a leading JSON object ({@code {"syntax": "..."}}), then (for {@code syntax} only) {@code //syntax=} comments,
+     * then {@code #} comments. The value is the whole directive text; its first word is the reference.
+     */
+    public static Optional<Directive> detect(String key, String text) {
+        String dt = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        int line = 0;
+        if (dt.startsWith("#!")) {
+            int nl = dt.indexOf('\n');
+            dt = nl < 0 ? "" : dt.substring(nl + 1);
+            line = 1;
+        }
+        Optional<Object> json = JsonArray.parseDocument(dt);
+        if (json.isPresent() && json.get() instanceof Map<?, ?> map) {
+            Object v = map.get(key);
+            if (v instanceof String s) {
+                return Optional.of(new Directive(key, s, line + 1));
+            }
+        }
+        List<DirectiveParser> parsers = key.equals("syntax")
+                ? List.of(new DirectiveParser(SLASH_DIRECTIVE), new DirectiveParser())
+                : List.of(new DirectiveParser());
+        for (DirectiveParser p : parsers) {
+            try {
+                for (Directive d : parseAll(p, dt, line)) {
+                    if (d.name().equals(key)) {
+                        return Optional.of(d);
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     private static String stripCr(String line) {

@@ -1,7 +1,9 @@
 package dev.hoist.dockerfile.parse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,9 @@ public final class JsonArray {
 
     /** The error BuildKit reports for {@code ["a", 1]} and similar. */
     public static final String NOT_STRING_ARRAY = "when using JSON array syntax, arrays must be comprised of strings only";
+
+    /** Stands for JSON {@code null}, which is not a string. */
+    private static final Object NULL = new Object();
 
     private final String text;
     private int pos;
@@ -55,6 +60,18 @@ public final class JsonArray {
         return Optional.of(out);
     }
 
+    /** Any complete JSON document: maps, lists, strings, doubles and booleans; empty when not valid JSON. */
+    static Optional<Object> parseDocument(String text) {
+        JsonArray p = new JsonArray(text);
+        try {
+            Object v = p.value();
+            p.skipSpace();
+            return p.pos == text.length() ? Optional.of(v) : Optional.empty();
+        } catch (Malformed e) {
+            return Optional.empty();
+        }
+    }
+
     private static final class Malformed extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -91,7 +108,7 @@ public final class JsonArray {
             case 'f':
                 return literal("false", Boolean.FALSE);
             case 'n':
-                return literal("null", Boolean.FALSE);
+                return literal("null", NULL);
             default:
                 return number();
         }
@@ -119,30 +136,31 @@ public final class JsonArray {
         }
     }
 
-    private Object object() throws Malformed {
+    private Map<String, Object> object() throws Malformed {
         pos++;
         skipSpace();
+        Map<String, Object> out = new LinkedHashMap<>();
         if (peek() == '}') {
             pos++;
-            return new Object();
+            return out;
         }
         while (true) {
             skipSpace();
             if (peek() != '"') {
                 throw new Malformed();
             }
-            string();
+            String key = string();
             skipSpace();
             if (peek() != ':') {
                 throw new Malformed();
             }
             pos++;
-            value();
+            out.put(key, value());
             skipSpace();
             char c = peek();
             pos++;
             if (c == '}') {
-                return new Object();
+                return out;
             }
             if (c != ',') {
                 throw new Malformed();

@@ -9,6 +9,7 @@ import dev.hoist.dockerfile.instruction.Instruction;
 import dev.hoist.dockerfile.instruction.InstructionExpander;
 import dev.hoist.dockerfile.instruction.Mount;
 import dev.hoist.dockerfile.instruction.RunInstruction;
+import dev.hoist.dockerfile.instruction.Suggestion;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -92,6 +93,16 @@ public final class StageGraph {
         for (Stage s : df.stages()) {
             if (s.name().filter(name::equals).isPresent()) {
                 return Optional.of(s.index());
+            }
+        }
+        if (!from.matches("\\d+") && !from.matches(".*[:/@.].*")) {
+            List<String> names = new ArrayList<>();
+            df.stages().forEach(s -> s.name().ifPresent(names::add));
+            Optional<String> near = Suggestion.closest(name, names);
+            if (near.isPresent()) {
+                throw new DockerfileException(df.fileName(), at.range(), at.keyword() + " --from=" + from
+                        + ": no stage named \"" + from + "\" (did you mean " + near.get()
+                        + "? an image this close to a stage name needs a tag, e.g. " + from + ":latest)");
             }
         }
         if (from.matches("\\d+")) {

@@ -180,6 +180,32 @@ class BuildkitParserConformanceTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> detectSyntaxAndCheck() throws IOException {
+        JsonNode root = JSON.readTree(dir().resolve("directives.json").toFile());
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String[] kind : new String[][] {{"detectSyntax", "syntax", "ref"}, {"parseDirectiveCheck", "check", "value"}}) {
+            for (JsonNode c : root.get(kind[0])) {
+                tests.add(DynamicTest.dynamicTest(kind[1] + ": " + c.get("input").asText(), () -> {
+                    Optional<Directive> got = DirectiveParser.detect(kind[1], c.get("input").asText());
+                    assertThat(got.isPresent()).isEqualTo(c.get("ok").asBoolean());
+                    String cmdline = got.map(Directive::value).orElse("");
+                    String first = cmdline.isBlank() ? "" : cmdline.strip().split("\\s+")[0];
+                    if (c.has(kind[2])) {
+                        assertThat(first).isEqualTo(c.get(kind[2]).asText());
+                    }
+                    if (c.has("cmdline")) {
+                        assertThat(cmdline).isEqualTo(c.get("cmdline").asText());
+                    }
+                    if (c.has("line")) {
+                        assertThat(got.map(Directive::line)).contains(c.get("line").asInt());
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
     Stream<DynamicTest> jsonStringArrays() throws IOException {
         JsonNode root = JSON.readTree(dir().resolve("json-string-arrays.json").toFile());
         List<DynamicTest> tests = new ArrayList<>();
