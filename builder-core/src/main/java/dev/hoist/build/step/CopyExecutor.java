@@ -118,7 +118,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
             request.uid(), request.gid(), false, List.of());
         planner(tree, in).plan(r).entries().forEach(e -> entries.put(e.name(), e));
       }
-      return commit(new CopyPlanner.Plan(List.copyOf(entries.values()), base.contentDigest()), in, h, fileName, add);
+      return commit(new CopyPlanner.Plan(List.copyOf(entries.values()), base.contentDigest()), in, h, false);
     }, Optional.empty());
   }
 
@@ -135,8 +135,32 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
 
   private static ImageState commit(CopyPlanner.Plan plan, StepInput in, History h, String fileName, Instruction at)
       throws java.io.IOException {
-    Layer layer = LayerFiles.write(plan.entries(), in.stage().layerWriter(), in.stage().store());
-    return in.state().commit(h, Optional.of(new ImageState.NewLayer(layer.diffId(), layer.descriptor())));
+    return commit(plan, in, h, true);
+  }
+
+  /**
+   * Writes the layer, or takes the one written before for the same entries (names, metadata,
+   * mtimes and content): the writer is deterministic, so that layer is byte for byte what this
+   * one would be. This is what lets a changed step early in a Dockerfile leave later COPY layers alone.
+   */
+  private static ImageState commit(CopyPlanner.Plan plan, StepInput in, History h, boolean memo)
+      throws java.io.IOException {
+    dev.hoist.oci.Digest contentKey = null;
+    Optional<Layer> layer = Optional.empty();
+    if (memo) {
+      CacheKey ck = CacheKey.root("layer").part(plan.contentDigest())
+          .part(in.stage().layerWriter().compression().name())
+          .part(in.stage().clock().sourceDateEpoch().map(Object::toString).orElse(""));
+      plan.entries().forEach(e -> ck.part(e.name() + "@" + e.mtime()));
+      contentKey = ck.digest();
+      layer = in.stage().cache().layer(contentKey);
+    }
+    Layer written = layer.isPresent() ? layer.get()
+        : LayerFiles.write(plan.entries(), in.stage().layerWriter(), in.stage().store());
+    if (memo && layer.isEmpty()) {
+      in.stage().cache().recordLayer(contentKey, written);
+    }
+    return in.state().commit(h, Optional.of(new ImageState.NewLayer(written.diffId(), written.descriptor())));
   }
 
   private static Args args(Instruction i, StepInput in) {
