@@ -94,7 +94,7 @@ public final class Builder {
         Map<Integer, StageResult> results = new ConcurrentHashMap<>();
         Map<Integer, Path> unpacked = new ConcurrentHashMap<>();
         StageContext ctx = new StageContext(dockerfile.fileName(), store, writer, cache, clock, context,
-            from -> fromSource(plan, from, results, unpacked, work, platform, hashes));
+            from -> fromSource(plan, from, results, unpacked, work, platform, hashes), work);
         StageRunner runner = new StageRunner(plan, ctx, images, progress, stepIds);
         Map<Integer, StageResult> out = new Scheduler(request.parallelism()).run(plan.order(),
             i -> plan.graph().dependenciesOf(i), (i, deps) -> {
@@ -166,16 +166,21 @@ public final class Builder {
     String created = config.history().stream().map(History::created).filter(s -> !s.isEmpty())
         .reduce((a, b) -> b).orElse(clock.createdText());
     config = config.withCreated(created);
-    Descriptor configDesc = store.putBytes(MediaType.OCI_CONFIG, config.toJson());
+    Descriptor configDesc = putIfAbsent(MediaType.OCI_CONFIG, config.toJson());
     Manifest manifest = Manifest.oci(configDesc, state.layers(), request.annotations());
-    Descriptor m = store.putBytes(MediaType.OCI_MANIFEST, manifest.toJson());
-    return m.withPlatform(platform);
+    return putIfAbsent(MediaType.OCI_MANIFEST, manifest.toJson()).withPlatform(platform);
+  }
+
+  /** Stores small content unless the store has it already (a warm rebuild writes nothing). */
+  private Descriptor putIfAbsent(String mediaType, byte[] bytes) throws IOException {
+    Digest d = Digest.sha256(bytes);
+    return store.hasBlob(d) ? Descriptor.of(mediaType, d, bytes.length) : store.putBytes(mediaType, bytes);
   }
 
   private Descriptor writeIndex(List<BuildResult.PlatformImage> built, BuildRequest request) throws IOException {
     ImageIndex index = ImageIndex.oci(built.stream().map(BuildResult.PlatformImage::manifest).toList(),
         request.annotations());
-    return store.putBytes(MediaType.OCI_INDEX, index.toJson());
+    return putIfAbsent(MediaType.OCI_INDEX, index.toJson());
   }
 
   private static void deleteTree(Path dir) {

@@ -1,5 +1,6 @@
 package dev.hoist.build.cache;
 
+import dev.hoist.cache.layer.Layer;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
@@ -19,6 +20,8 @@ import java.util.Optional;
  */
 public final class StepCache {
   private static final String CMD_SET = "dev.hoist.cmd-set";
+  private static final String DIFF_ID = "dev.hoist.diff-id";
+  private static final String LAYER_PREFIX = "layer:";
   private final LocalStore store;
   private final boolean read;
 
@@ -50,10 +53,41 @@ public final class StepCache {
 
   /** Records what step {@code key} left; returns the config descriptor. */
   public Descriptor record(Digest key, CachedImage image) throws IOException {
-    Descriptor config = store.putBytes(MediaType.OCI_CONFIG, image.config().toJson());
+    Descriptor config = putIfAbsent(MediaType.OCI_CONFIG, image.config().toJson());
     Manifest m = Manifest.oci(config, image.layers(), Map.of(CMD_SET, Boolean.toString(image.cmdSet())));
-    Descriptor manifest = store.putBytes(MediaType.OCI_MANIFEST, m.toJson());
+    Descriptor manifest = putIfAbsent(MediaType.OCI_MANIFEST, m.toJson());
     store.putCacheEntry(key.toString(), manifest);
     return config;
+  }
+
+  /**
+   * The layer written before for the same content key (a COPY whose entries and bytes are the same
+   * gives the same layer, whatever came before it), if its blob is still there.
+   */
+  public Optional<Layer> layer(Digest contentKey) throws IOException {
+    if (!read) {
+      return Optional.empty();
+    }
+    Optional<Descriptor> entry = store.cacheEntry(LAYER_PREFIX + contentKey);
+    if (entry.isEmpty() || !store.hasBlob(entry.get().digest())) {
+      return Optional.empty();
+    }
+    String diffId = entry.get().annotations().get(DIFF_ID);
+    if (diffId == null || !Digest.isDigest(diffId)) {
+      return Optional.empty();
+    }
+    Descriptor d = entry.get();
+    Descriptor blob = Descriptor.of(d.mediaType(), d.digest(), d.size());
+    return Optional.of(new Layer(Digest.parse(diffId), blob, 0));
+  }
+
+  /** Remembers the layer written for a content key. */
+  public void recordLayer(Digest contentKey, Layer layer) throws IOException {
+    store.putCacheEntry(LAYER_PREFIX + contentKey, layer.descriptor().withAnnotations(Map.of(DIFF_ID, layer.diffId().toString())));
+  }
+
+  private Descriptor putIfAbsent(String mediaType, byte[] bytes) throws IOException {
+    Digest d = Digest.sha256(bytes);
+    return store.hasBlob(d) ? Descriptor.of(mediaType, d, bytes.length) : store.putBytes(mediaType, bytes);
   }
 }

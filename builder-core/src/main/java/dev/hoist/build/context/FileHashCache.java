@@ -57,11 +57,20 @@ public final class FileHashCache {
   /** The digest of the regular file {@code path}, read only if its size, mtime or inode changed. */
   public Digest digest(Path path) throws IOException {
     BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    String key = path.toAbsolutePath().toString();
-    long mtime = a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS);
-    String inode = String.valueOf(a.fileKey());
+    return digest(path, new Stamp(a.size(), a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+        String.valueOf(a.fileKey())));
+  }
+
+  /** What identifies a file's version without reading it: size, mtime (ns) and inode. */
+  public record Stamp(long size, long mtimeNanos, String inode) {}
+
+  /** The digest of {@code path}, whose stamp the caller just read; read only if the stamp is new. */
+  public Digest digest(Path path, Stamp stamp) throws IOException {
+    String key = path.toString();
+    long mtime = stamp.mtimeNanos();
+    String inode = stamp.inode();
     Entry e = entries.get(key);
-    if (e != null && e.size == a.size() && e.mtimeNanos == mtime && e.inode.equals(inode)) {
+    if (e != null && e.size == stamp.size() && e.mtimeNanos == mtime && e.inode.equals(inode)) {
       return e.digest;
     }
     Digest d;
@@ -69,7 +78,7 @@ public final class FileHashCache {
       d = Digest.sha256(in);
     }
     hashed.incrementAndGet();
-    entries.put(key, new Entry(a.size(), mtime, inode, d));
+    entries.put(key, new Entry(stamp.size(), mtime, inode, d));
     dirty = true;
     return d;
   }

@@ -43,6 +43,11 @@ public final class RegistryImageSource implements ImageSource {
     }
     Manifest m = chosen.manifest();
     fetch(repo, m.config());
+    ImageConfig config = ImageConfig.parse(store.readBlob(m.config().digest()), "config of " + reference);
+    Platform has = config.platform().withoutOsDetails();
+    if (!config.architecture().isEmpty() && !platform.matches(has)) {
+      throw new HoistException("image " + reference + " is for " + has + ", not " + platform + " (it has " + has + ")");
+    }
     for (Descriptor layer : m.layers()) {
       fetch(repo, layer);
     }
@@ -51,7 +56,6 @@ public final class RegistryImageSource implements ImageSource {
       store.putBytes(chosen.mediaType(), chosen.bytes());
     }
     store.tag(ref.toString(), top.descriptor());
-    ImageConfig config = ImageConfig.parse(store.readBlob(m.config().digest()), "config of " + reference);
     return Optional.of(new ResolvedImage(reference, chosen.digest(), m.config().digest(), config, m.layers()));
   }
 

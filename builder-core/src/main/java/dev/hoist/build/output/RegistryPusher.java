@@ -38,10 +38,9 @@ public final class RegistryPusher {
       List<Descriptor> manifests = new ArrayList<>();
       for (BuildResult.PlatformImage image : result.images()) {
         Manifest m = Manifest.parse(store.readBlob(image.manifest().digest()), "built manifest");
-        upload(repo, m.config());
-        for (Descriptor layer : m.layers()) {
-          upload(repo, layer);
-        }
+        List<Descriptor> blobs = new ArrayList<>(m.layers());
+        blobs.add(m.config());
+        uploadAll(repo, blobs);
         byte[] bytes = ociMediaTypes ? store.readBlob(image.manifest().digest()) : dockerManifest(m).toJson();
         String type = ociMediaTypes ? MediaType.OCI_MANIFEST : MediaType.DOCKER_MANIFEST;
         Digest digest = Digest.sha256(bytes);
@@ -61,6 +60,30 @@ public final class RegistryPusher {
       pushed.add(tag.repositoryOnly().name() + ":" + tag.tagOrLatest() + "@" + top);
     }
     return pushed;
+  }
+
+  /** Uploads blobs a few at a time (the registry client bounds transfers per registry too). */
+  private void uploadAll(Repository repo, List<Descriptor> blobs) throws IOException {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(4, blobs.size()));
+    try {
+      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+      for (Descriptor d : blobs) {
+        futures.add(pool.submit(() -> upload(repo, d)));
+      }
+      for (java.util.concurrent.Future<?> f : futures) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("push interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IOException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private void upload(Repository repo, Descriptor d) {

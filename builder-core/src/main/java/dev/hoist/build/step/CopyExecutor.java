@@ -1,6 +1,7 @@
 package dev.hoist.build.step;
 
 import dev.hoist.build.cache.CacheKey;
+import dev.hoist.build.context.SegmentGlob;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.cache.layer.Layer;
 import dev.hoist.dockerfile.instruction.AddInstruction;
@@ -52,6 +53,9 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
           return commit(plan, in, h, fileName, expanded);
         }, Optional.empty());
       }
+      if (expanded instanceof AddInstruction add) {
+        return prepareAdd(add, a, request, key, in, h, fileName);
+      }
       CopyPlanner.Plan plan = planner(in.stage().context(), in).plan(request);
       key.part(plan.contentDigest());
       return PreparedStep.of(key.digest(), () -> commit(plan, in, h, fileName, expanded), plan.entries());
@@ -63,6 +67,67 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     }
   }
 
+  /**
+   * ADD: URLs are downloaded (and checked) now, since their content is part of the key; local tar
+   * archives are keyed by their bytes and unpacked only when the step runs; the rest is a COPY.
+   */
+  private PreparedStep prepareAdd(AddInstruction add, Args a, CopyPlanner.Request request, CacheKey key, StepInput in,
+      History h, String fileName) throws Exception {
+    SourceTree context = in.stage().context();
+    List<String> plain = new java.util.ArrayList<>();
+    List<String> archives = new java.util.ArrayList<>();
+    List<String> urls = new java.util.ArrayList<>();
+    for (String s : a.sources()) {
+      if (UrlSource.isUrl(s)) {
+        urls.add(s);
+        continue;
+      }
+      boolean unpack = add.unpack().orElse(true) && !SegmentGlob.hasWildcard(s);
+      java.nio.file.Path p = context.root().resolve(dev.hoist.build.context.ContextPath.resolve(context.root(), s, true));
+      if (unpack && !context.ignored(dev.hoist.build.context.ContextPath.clean(s)) && ArchiveSource.isArchive(p)) {
+        archives.add(s);
+        key.part("archive").part(context.hashes().digest(p));
+      } else {
+        plain.add(s);
+      }
+    }
+    if (add.checksum().isPresent() && urls.size() != 1) {
+      throw new StepException(fileName, add, "ADD --checksum needs exactly one URL source");
+    }
+    java.nio.file.Path downloads = java.nio.file.Files.createTempDirectory(in.stage().workDir(), "add-url-");
+    for (String url : urls) {
+      key.part("url").part(url).part(UrlSource.download(url, downloads, add.checksum()));
+    }
+    CopyPlanner.Plan base = planner(context, in).plan(withSources(request, plain, request.contents()));
+    key.part(base.contentDigest());
+    return new PreparedStep(key.digest(), () -> {
+      java.util.TreeMap<String, FileEntry> entries = new java.util.TreeMap<>();
+      base.entries().forEach(e -> entries.put(e.name(), e));
+      for (String url : urls) {
+        SourceTree tree = SourceTree.rootfs(downloads, "download", context.hashes());
+        CopyPlanner.Request r = new CopyPlanner.Request(List.of(UrlSource.fileName(url)), List.of(), request.dest(),
+            request.destIsDir(), request.chmod().or(() -> Optional.of(new Chmod("600"))), request.uid(), request.gid(),
+            false, List.of());
+        planner(tree, in).plan(r).entries().forEach(e -> entries.put(e.name(), e));
+      }
+      for (String archive : archives) {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(in.stage().workDir(), "add-archive-");
+        ArchiveSource.extract(context.root().resolve(dev.hoist.build.context.ContextPath.resolve(context.root(), archive, true)), dir);
+        SourceTree tree = SourceTree.rootfs(dir, "archive " + archive, context.hashes());
+        CopyPlanner.Request r = new CopyPlanner.Request(List.of("."), List.of(), request.dest(), true, request.chmod(),
+            request.uid(), request.gid(), false, List.of());
+        planner(tree, in).plan(r).entries().forEach(e -> entries.put(e.name(), e));
+      }
+      return commit(new CopyPlanner.Plan(List.copyOf(entries.values()), base.contentDigest()), in, h, false);
+    }, Optional.empty());
+  }
+
+  private static CopyPlanner.Request withSources(CopyPlanner.Request r, List<String> sources,
+      List<SourceContent> contents) {
+    return new CopyPlanner.Request(sources, contents, r.dest(), r.destIsDir(), r.chmod(), r.uid(), r.gid(), r.parents(),
+        r.excludes());
+  }
+
   private static CopyPlanner planner(SourceTree tree, StepInput in) throws java.io.IOException {
     ImageFiles files = in.files().get();
     return new CopyPlanner(tree, in.stage().clock(), files::hasDirectoryOrLink);
@@ -70,8 +135,32 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
 
   private static ImageState commit(CopyPlanner.Plan plan, StepInput in, History h, String fileName, Instruction at)
       throws java.io.IOException {
-    Layer layer = LayerFiles.write(plan.entries(), in.stage().layerWriter(), in.stage().store());
-    return in.state().commit(h, Optional.of(new ImageState.NewLayer(layer.diffId(), layer.descriptor())));
+    return commit(plan, in, h, true);
+  }
+
+  /**
+   * Writes the layer, or takes the one written before for the same entries (names, metadata,
+   * mtimes and content): the writer is deterministic, so that layer is byte for byte what this
+   * one would be. This is what lets a changed step early in a Dockerfile leave later COPY layers alone.
+   */
+  private static ImageState commit(CopyPlanner.Plan plan, StepInput in, History h, boolean memo)
+      throws java.io.IOException {
+    dev.hoist.oci.Digest contentKey = null;
+    Optional<Layer> layer = Optional.empty();
+    if (memo) {
+      CacheKey ck = CacheKey.root("layer").part(plan.contentDigest())
+          .part(in.stage().layerWriter().compression().name())
+          .part(in.stage().clock().sourceDateEpoch().map(Object::toString).orElse(""));
+      plan.entries().forEach(e -> ck.part(e.name() + "@" + e.mtime()));
+      contentKey = ck.digest();
+      layer = in.stage().cache().layer(contentKey);
+    }
+    Layer written = layer.isPresent() ? layer.get()
+        : LayerFiles.write(plan.entries(), in.stage().layerWriter(), in.stage().store());
+    if (memo && layer.isEmpty()) {
+      in.stage().cache().recordLayer(contentKey, written);
+    }
+    return in.state().commit(h, Optional.of(new ImageState.NewLayer(written.diffId(), written.descriptor())));
   }
 
   private static Args args(Instruction i, StepInput in) {
@@ -81,8 +170,8 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     }
     AddInstruction a = (AddInstruction) i;
     for (String s : a.sources()) {
-      if (s.matches("(?i)(https?|git)://.*") || s.startsWith("git@")) {
-        throw new StepException(in.stage().fileName(), i, "ADD from a URL or git repository is not supported yet: " + s);
+      if (s.matches("(?i)git://.*") || s.startsWith("git@") || s.matches("(?i)https?://.*\\.git(#.*)?")) {
+        throw new StepException(in.stage().fileName(), i, "ADD from a git repository is not supported yet: " + s);
       }
     }
     return new Args(a.sources(), a.contents(), a.destination(), Optional.empty(), a.chown(), a.chmod(), a.link(),

@@ -1,6 +1,7 @@
 package dev.hoist.build.step;
 
 import dev.hoist.build.context.ContextPath;
+import dev.hoist.build.context.FileHashCache;
 import dev.hoist.build.context.SegmentGlob;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.dockerfile.ignore.DockerIgnore;
@@ -13,8 +14,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +50,7 @@ public final class CopyPlanner {
   private final SourceTree tree;
   private final BuildClock clock;
   private final Predicate<String> imageHasDir;
+  private final Map<Path, FileHashCache.Stamp> stamps = new java.util.HashMap<>();
 
   /** {@code imageHasDir} says whether the image already has a directory at a path (relative, no slash). */
   public CopyPlanner(SourceTree tree, BuildClock clock, Predicate<String> imageHasDir) {
@@ -145,34 +145,29 @@ public final class CopyPlanner {
   }
 
   private FileEntry entry(Path p, String name, Request r) throws IOException {
-    PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-    int mode = modeOf(p, a);
-    long mtime = clock.clampMtime(a.lastModifiedTime().toInstant().getEpochSecond());
-    if (a.isSymbolicLink()) {
+    // One lstat for everything: type, mode, size, mtime and the inode the hash cache keys on.
+    Map<String, Object> a = Files.readAttributes(p, "unix:mode,ino,dev,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+    int rawMode = (Integer) a.get("mode");
+    int mode = rawMode & 07777;
+    int type = rawMode & 0170000;
+    java.nio.file.attribute.FileTime mt = (java.nio.file.attribute.FileTime) a.get("lastModifiedTime");
+    long mtime = clock.clampMtime(mt.toInstant().getEpochSecond());
+    long size = (Long) a.get("size");
+    if (type == 0120000) {
       return new FileEntry(name, FileEntry.Kind.SYMLINK, 0777, r.uid(), r.gid(), mtime, 0,
           Files.readSymbolicLink(p).toString(), Optional.empty(), Optional.empty());
     }
-    boolean dir = a.isDirectory();
+    boolean dir = type == 0040000;
     int m = r.chmod().map(c -> c.apply(mode, dir)).orElse(mode);
     if (dir) {
       return FileEntry.directory(name, m, r.uid(), r.gid(), mtime);
     }
-    if (!a.isRegularFile()) {
+    if (type != 0100000) {
       throw new HoistException("cannot copy " + p.getFileName() + ": not a regular file, directory or symlink");
     }
-    return new FileEntry(name, FileEntry.Kind.FILE, m, r.uid(), r.gid(), mtime, a.size(), "", Optional.of(p), Optional.empty());
-  }
-
-  private static int modeOf(Path p, PosixFileAttributes a) throws IOException {
-    try {
-      return (Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 07777;
-    } catch (UnsupportedOperationException e) {
-      int m = 0;
-      for (PosixFilePermission perm : a.permissions()) {
-        m |= 1 << (8 - perm.ordinal());
-      }
-      return m;
-    }
+    stamps.put(p, new FileHashCache.Stamp(size, mt.to(java.util.concurrent.TimeUnit.NANOSECONDS),
+        "(dev=" + Long.toHexString(((Number) a.get("dev")).longValue()) + ",ino=" + a.get("ino") + ")"));
+    return new FileEntry(name, FileEntry.Kind.FILE, m, r.uid(), r.gid(), mtime, size, "", Optional.of(p), Optional.empty());
   }
 
   private void addMissingParents(Map<String, FileEntry> out, String dir) {
@@ -259,7 +254,9 @@ public final class CopyPlanner {
     for (FileEntry e : entries) {
       String content = "";
       if (e.source().isPresent()) {
-        content = tree.hashes().digest(e.source().get()).toString();
+        Path src = e.source().get();
+        FileHashCache.Stamp stamp = stamps.get(src);
+        content = (stamp == null ? tree.hashes().digest(src) : tree.hashes().digest(src, stamp)).toString();
       } else if (e.inline().isPresent()) {
         content = Digest.sha256(e.inline().get()).toString();
       }

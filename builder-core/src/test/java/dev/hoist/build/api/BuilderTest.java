@@ -187,4 +187,63 @@ class BuilderTest {
     assertThat(arm.config().env()).contains("ARCH=arm64");
     assertThat(Map.of()).isEmpty();
   }
+
+  private static void sh(Path dir, String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).inheritIO().start();
+    assertThat(p.waitFor()).isZero();
+  }
+
+  @Test
+  void addUnpacksLocalArchivesOfEveryCompression() throws Exception {
+    Path src = Files.createDirectories(tmp.resolve("tree/pkg"));
+    Files.writeString(src.resolve("inside.txt"), "packed\n");
+    Path tree = tmp.resolve("tree");
+    sh(tree, "tar", "cf", ctx.resolve("plain.tar").toString(), "pkg");
+    for (String[] c : List.of(new String[] {"gzip", "gz"}, new String[] {"bzip2", "bz2"}, new String[] {"xz", "xz"},
+        new String[] {"zstd", "zst"})) {
+      Files.copy(ctx.resolve("plain.tar"), ctx.resolve("a-" + c[1] + ".tar"));
+      sh(ctx, c[0], "-q", "a-" + c[1] + ".tar");
+    }
+    BuildResult r = builder.build(request("""
+        FROM scratch
+        ADD plain.tar /plain/
+        ADD a-gz.tar.gz /gz/
+        ADD a-bz2.tar.bz2 /bz2/
+        ADD a-xz.tar.xz /xz/
+        ADD a-zst.tar.zst /zst/
+        ADD a.txt /notarchive/
+        COPY a-gz.tar.gz /copied/
+        """), e -> {});
+    for (int i = 0; i < 5; i++) {
+      assertThat(layerEntries(r, i)).anyMatch(e -> e.endsWith("/pkg/inside.txt 644 0:0"));
+    }
+    assertThat(layerEntries(r, 5)).contains("notarchive/a.txt 644 0:0");
+    assertThat(layerEntries(r, 6)).contains("copied/a-gz.tar.gz 644 0:0");
+  }
+
+  @Test
+  void addFetchesUrlsAndChecksChecksums() throws Exception {
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    byte[] body = "remote content\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    server.createContext("/files/tool.sh", ex -> {
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/files/tool.sh";
+      String sum = dev.hoist.oci.Digest.sha256(body).toString();
+      BuildResult r = builder.build(request("FROM scratch\nADD --checksum=" + sum + " " + url + " /opt/\n"), e -> {});
+      assertThat(layerEntries(r, 0)).containsExactly("opt 755 0:0", "opt/tool.sh 600 0:0");
+      String wrong = dev.hoist.oci.Digest.sha256("other").toString();
+      assertThatThrownBy(() -> builder.build(request("FROM scratch\nADD --checksum=" + wrong + " " + url + " /opt/\n"), e -> {}))
+          .hasMessageStartingWith("Dockerfile:2:1: ADD failed: checksum of " + url + " is " + sum);
+      assertThatThrownBy(() -> builder.build(request("FROM scratch\nADD http://127.0.0.1:" + server.getAddress().getPort() + "/missing/x /opt/\n"), e -> {}))
+          .hasMessageContaining("HTTP 404");
+    } finally {
+      server.stop(0);
+    }
+  }
 }

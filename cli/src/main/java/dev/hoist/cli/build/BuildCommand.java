@@ -115,7 +115,11 @@ public final class BuildCommand implements Callable<Integer> {
     ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
     BuildResult result = new Builder(store, images).build(request, listener);
     for (ImageReference ref : refs) {
-      store.tag(ref.toString(), result.root());
+      boolean same = store.resolve(LocalStore.canonicalName(ref.toString()))
+          .map(i -> i.descriptor().digest().equals(result.root().digest())).orElse(false);
+      if (!same) {
+        store.tag(ref.toString(), result.root());
+      }
     }
     List<String> pushed = new ArrayList<>();
     OutputWriter files = new OutputWriter(store, result, refs);

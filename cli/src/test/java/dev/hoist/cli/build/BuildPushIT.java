@@ -1,0 +1,80 @@
+package dev.hoist.cli.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.oci.Json;
+import dev.hoist.registry.testing.RegistryExtension;
+import dev.hoist.transfer.testing.BusyboxImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code hoist build --push} and FROM registry images, against a real docker-registry. */
+class BuildPushIT {
+  @RegisterExtension static RegistryExtension registry = RegistryExtension.plain();
+  @TempDir Path tmp;
+
+  private JsonNode raw(String ref, String... extra) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("skopeo", "inspect", "--tls-verify=false"));
+    cmd.addAll(List.of(extra));
+    cmd.add("docker://" + ref);
+    return Json.mapper().readTree(Proc.run(cmd, java.util.Map.of(), tmp, null).ok().out());
+  }
+
+  @Test
+  void pushesAnIndexForTwoPlatformsAndAManifestListOnRequest() throws Exception {
+    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nARG TARGETARCH\nCOPY <<EOF /arch\n$TARGETARCH\nEOF\n");
+    Path home = tmp.resolve("home");
+    String ref = registry.hostPort() + "/multi/app:1";
+    Proc p = Proc.hoist(home, tmp, null, "build", "--platform", "linux/amd64,linux/arm64", "-t", ref, "--push",
+        "--metadata-file", tmp.resolve("meta.json").toString(), ctx.toString()).ok();
+    JsonNode index = raw(ref, "--raw");
+    assertThat(index.get("mediaType").asText()).isEqualTo("application/vnd.oci.image.index.v1+json");
+    assertThat(index.get("manifests")).hasSize(2);
+    assertThat(index.get("manifests").get(1).get("platform").get("architecture").asText()).isEqualTo("arm64");
+    assertThat(raw(ref, "--override-arch", "arm64").get("Architecture").asText()).isEqualTo("arm64");
+    JsonNode meta = Json.mapper().readTree(tmp.resolve("meta.json").toFile());
+    assertThat(meta.get("hoist.pushed").get(0).asText()).startsWith(ref + "@sha256:");
+    assertThat(p.err()).contains("pushed " + ref);
+
+    String docker = registry.hostPort() + "/multi/app:docker";
+    Proc.hoist(home, tmp, null, "build", "--platform", "linux/amd64,linux/arm64", "-t", docker,
+        "--output", "type=registry,oci-mediatypes=false", ctx.toString()).ok();
+    JsonNode list = raw(docker, "--raw");
+    assertThat(list.get("mediaType").asText()).isEqualTo("application/vnd.docker.distribution.manifest.list.v2+json");
+    assertThat(list.get("manifests").get(0).get("mediaType").asText())
+        .isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
+  }
+
+  @Test
+  void buildsFromARegistryBaseAndNamesMissingPlatforms() throws Exception {
+    BusyboxImage.assumeAvailable();
+    Path seed = tmp.resolve("seed");
+    BusyboxImage.importInto(LocalStore.open(seed), "busybox:latest", Files.createDirectories(tmp.resolve("work")));
+    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+    String base = registry.hostPort() + "/base/busybox:1";
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\n");
+    Proc.hoist(seed, tmp, null, "build", "-q", "-t", base, "--push", ctx.toString()).ok();
+
+    Files.writeString(ctx.resolve("hello.txt"), "hello\n");
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM " + base + "\nCOPY --chown=app hello.txt /home/app/\n");
+    Path fresh = tmp.resolve("fresh");
+    Proc.hoist(fresh, tmp, null, "build", "-q", "-t", "derived:1", ctx.toString()).ok();
+    JsonNode config = Json.mapper().readTree(Proc.tool(tmp, "skopeo", "inspect", "--config", "--raw",
+        "oci:" + fresh + ":derived:1").ok().out());
+    assertThat(config.get("rootfs").get("diff_ids")).hasSize(2);
+    assertThat(config.get("config").get("Cmd").get(0).asText()).isEqualTo("sh");
+
+    Proc bad = Proc.hoist(fresh, tmp, null, "build", "--platform", "linux/s390x", ctx.toString());
+    assertThat(bad.exit()).isEqualTo(1);
+    assertThat(bad.err().strip()).startsWith("hoist: Dockerfile:1:1: FROM " + base).contains("not linux/s390x");
+    assertThat(bad.err().strip().lines().count()).isEqualTo(1);
+  }
+}
