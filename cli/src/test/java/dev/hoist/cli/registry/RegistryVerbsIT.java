@@ -104,8 +104,9 @@ class RegistryVerbsIT {
 
     HoistRun.Result usage = hoist("cp", a + "/errs:v1");
     assertThat(usage.exit()).isEqualTo(2);
-    HoistRun.Result otherTransport = hoist("cp", "oci:/tmp/x", a + "/errs:v2");
-    assertThat(otherTransport.exit()).isEqualTo(2);
+    HoistRun.Result notALayout = hoist("cp", "oci:" + home.resolve("no-layout"), a + "/errs:v2");
+    assertThat(notALayout.exit()).isEqualTo(1);
+    assertThat(notALayout.err()).isEqualTo("hoist: " + home.resolve("no-layout") + " is not an OCI image layout (no index.json)\n");
     HoistRun.Result badTag = hoist("tag", a + "/errs:v1", "-bad");
     assertThat(badTag.exit()).isEqualTo(2);
 
