@@ -167,6 +167,14 @@ public final class ContainerRunner {
       if (code != 0 && current instanceof Crun && tail.stream().anyMatch(l -> l.contains(Crun.HYBRID_CGROUPS_ERROR))) {
         return Optional.empty();
       }
+      int failed = tail.indexOf(NamespacedCommand.SETUP_FAILED);
+      if (code == 125 && failed >= 0) {
+        int cause = failed - 1;
+        while (cause > 0 && tail.get(cause).startsWith(" ")) {
+          cause--;
+        }
+        throw new HoistException(NamespacedCommand.SETUP_FAILED + (cause >= 0 ? ": " + tail.get(cause).strip() : ""));
+      }
       return Optional.of(new RunResult(code, tail, current.name(), mountTargets));
     } catch (InterruptedException e) {
       p.destroy();

@@ -13,6 +13,9 @@ import java.util.Optional;
  * The mounts vanish with the namespace when the runtime exits, however it exits.
  */
 final class NamespacedCommand {
+  /** What the script prints (to stderr) when a setup step fails, before it exits 125. */
+  static final String SETUP_FAILED = "hoist: container setup failed";
+
   private NamespacedCommand() {}
 
   static List<String> of(UserNamespace userns, Optional<OverlayMount> overlay, List<List<String>> runtimeSetup,
@@ -35,7 +38,7 @@ final class NamespacedCommand {
     }
     StringBuilder script = new StringBuilder();
     for (List<String> step : setup) {
-      script.append(ShellQuote.join(step)).append(" || exit 125; ");
+      script.append(ShellQuote.join(step)).append(" || { echo '").append(SETUP_FAILED).append("' >&2; exit 125; }; ");
     }
     script.append("exec ").append(ShellQuote.join(runtimeCommand));
     cmd.addAll(List.of("sh", "-c", script.toString()));

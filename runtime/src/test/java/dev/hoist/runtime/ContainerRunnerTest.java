@@ -298,4 +298,15 @@ class ContainerRunnerTest {
     }
     assertThat(lines).containsExactly("80");
   }
+
+  @Test
+  void aSnapshotThatCannotBeMountedIsASetupErrorNotAnExitCode() throws Exception {
+    ContainerRunner runner = Runners.runc(tmp.resolve("cache"), Secrets.none());
+    try (Snapshot snap = overlay().prepare(new LowerStack(List.of(tmp.resolve("missing-layer"))))) {
+      assertThatThrownBy(() -> runner.run(snap, sh("true", new ArrayList<>())))
+          .isInstanceOf(HoistException.class)
+          .hasMessageStartingWith("hoist: container setup failed: mount")
+          .hasMessageNotContaining("\n");
+    }
+  }
 }

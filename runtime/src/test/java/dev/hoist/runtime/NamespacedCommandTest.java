@@ -26,9 +26,10 @@ class NamespacedCommandTest {
   void overlayIsMountedInAPrivateNamespaceByAQuotedScript() {
     List<String> cmd = NamespacedCommand.of(ROOT, Optional.of(overlay), List.of(), List.of("runc", "run", "x"));
     assertThat(cmd.subList(0, 5)).containsExactly("unshare", "--mount", "--", "sh", "-c");
-    assertThat(cmd.get(5)).isEqualTo("'cd' '/s/it'\\''s' || exit 125; "
+    String fail = " || { echo 'hoist: container setup failed' >&2; exit 125; }; ";
+    assertThat(cmd.get(5)).isEqualTo("'cd' '/s/it'\\''s'" + fail
         + "'mount' '-t' 'overlay' 'overlay' '-o' 'lowerdir=l/0,upperdir=/s/upper,workdir=/s/work,userxattr' '/s/merged'"
-        + " || exit 125; exec 'runc' 'run' 'x'");
+        + fail + "exec 'runc' 'run' 'x'");
   }
 
   @Test
