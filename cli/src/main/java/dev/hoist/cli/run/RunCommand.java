@@ -112,7 +112,8 @@ public final class RunCommand implements Callable<Integer> {
     LayerSnapshots snapshots = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace());
     Snapshotter snapshotter = Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace());
     spec.commandLine().getOut().flush();
-    try (LayerSnapshots.Lease lease = snapshots.acquire(StoreLayers.of(store, img.layers(), img.config()));
+    try (snapshotter;
+         LayerSnapshots.Lease lease = snapshots.acquire(StoreLayers.of(store, img.layers(), img.config()));
          Snapshot snapshot = snapshotter.prepare(lease.lowers())) {
       RunResult result = runner.run(snapshot, request);
       return result.exitCode();

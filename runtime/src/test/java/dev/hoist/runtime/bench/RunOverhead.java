@@ -49,6 +49,7 @@ public final class RunOverhead {
       times[i] = System.nanoTime() - start;
     }
     java.util.Arrays.sort(times);
+    snapshotter.close();
     System.out.printf("hoist %s %s: min %.1f ms, median %.1f ms per RUN true (%d runs)%n", runtime,
         kind.name().toLowerCase(), times[0] / 1e6, times[n / 2] / 1e6, n);
   }
