@@ -8,7 +8,6 @@ import dev.hoist.runtime.mount.MountContext;
 import dev.hoist.runtime.mount.MountPlanner;
 import dev.hoist.runtime.mount.PlannedMounts;
 import dev.hoist.runtime.platform.EmulationSupport;
-import dev.hoist.runtime.snapshot.OverlayMount;
 import dev.hoist.runtime.snapshot.Snapshot;
 import dev.hoist.runtime.spec.Capabilities;
 import dev.hoist.runtime.spec.ContainerSpec;
@@ -25,9 +24,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -39,7 +36,6 @@ import java.util.function.Consumer;
  * ends. The builder and {@code hoist run} share this.
  */
 public final class ContainerRunner {
-  static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -105,10 +101,10 @@ public final class ContainerRunner {
       mounts.addAll(HostNetworkFiles.write(runDir, request.hostname(), request.network()));
       mounts.addAll(planned.mounts());
       ContainerSpec spec = new ContainerSpec(snapshot.rootfs(), request.args(),
-          environment(request.env(), planned.env(), user), request.workdir(), user.uid(), user.gid(),
+          ProcessEnvironment.of(request.env(), planned.env(), user), request.workdir(), user.uid(), user.gid(),
           user.additionalGids().stream().map(Integer::longValue).toList(), request.hostname(), mounts,
           request.network() == NetworkMode.NONE,
-          request.insecure() ? allCapabilities() : Capabilities.DOCKER_DEFAULT, !request.insecure());
+          request.insecure() ? Capabilities.ALL : Capabilities.DOCKER_DEFAULT, !request.insecure());
       Path bundle = Files.createDirectory(runDir.resolve("bundle"));
       Path state = Files.createDirectory(runDir.resolve("state"));
       OciConfig.write(spec, bundle);
@@ -117,7 +113,8 @@ public final class ContainerRunner {
         byte[] random = new byte[6];
         RANDOM.nextBytes(random);
         String id = "hoist-" + HexFormat.of().formatHex(random);
-        List<String> command = wrap(current, current.command(spec, bundle, state, id), snapshot.overlay());
+        List<String> command = NamespacedCommand.of(userns, snapshot.overlay(), current.namespaceSetup(),
+            current.command(spec, bundle, state, id));
         Optional<RunResult> result = execute(current, command, request.output(), spec.mountTargets());
         if (result.isPresent()) {
           return result.get();
@@ -170,6 +167,14 @@ public final class ContainerRunner {
       if (code != 0 && current instanceof Crun && tail.stream().anyMatch(l -> l.contains(Crun.HYBRID_CGROUPS_ERROR))) {
         return Optional.empty();
       }
+      int failed = tail.indexOf(NamespacedCommand.SETUP_FAILED);
+      if (code == 125 && failed >= 0) {
+        int cause = failed - 1;
+        while (cause > 0 && tail.get(cause).startsWith(" ")) {
+          cause--;
+        }
+        throw new HoistException(NamespacedCommand.SETUP_FAILED + (cause >= 0 ? ": " + tail.get(cause).strip() : ""));
+      }
       return Optional.of(new RunResult(code, tail, current.name(), mountTargets));
     } catch (InterruptedException e) {
       p.destroy();
@@ -180,37 +185,6 @@ public final class ContainerRunner {
         p.destroy();
       }
     }
-  }
-
-  /**
-   * The runtime command inside a private mount namespace ({@code unshare --mount}, with the user
-   * namespace when rootless) where the overlay and the runtime's own setup are mounted first; they
-   * vanish with the namespace when the runtime exits.
-   */
-  private List<String> wrap(ContainerRuntime current, List<String> runtimeCommand, Optional<OverlayMount> overlay) {
-    List<List<String>> setup = new ArrayList<>();
-    overlay.ifPresent(o -> {
-      setup.add(List.of("cd", o.directory().toString()));
-      setup.add(List.of("mount", "-t", "overlay", "overlay", "-o", o.options(), o.target().toString()));
-    });
-    setup.addAll(current.namespaceSetup());
-    if (setup.isEmpty() && !userns.rootless()) {
-      return runtimeCommand;
-    }
-    List<String> cmd = new ArrayList<>(List.of("unshare"));
-    cmd.addAll(userns.unshareArgs());
-    cmd.addAll(List.of("--mount", "--"));
-    if (!setup.isEmpty()) {
-      StringBuilder script = new StringBuilder();
-      for (List<String> step : setup) {
-        script.append(ShellQuote.join(step)).append(" || exit 125; ");
-      }
-      script.append("exec ").append(ShellQuote.join(runtimeCommand));
-      cmd.addAll(List.of("sh", "-c", script.toString()));
-      return cmd;
-    }
-    cmd.addAll(runtimeCommand);
-    return cmd;
   }
 
   private ResolvedUser resolveUser(Snapshot snapshot, String userSpec) throws IOException {
@@ -225,34 +199,6 @@ public final class ContainerRunner {
           + " to /etc/subuid and /etc/subgid and install uidmap");
     }
     return user;
-  }
-
-  private static List<String> environment(List<String> image, List<String> extra, ResolvedUser user) {
-    Map<String, String> env = new LinkedHashMap<>();
-    for (String kv : image) {
-      int eq = kv.indexOf('=');
-      env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
-    }
-    env.putIfAbsent("PATH", DEFAULT_PATH);
-    env.putIfAbsent("HOME", user.home());
-    for (String kv : extra) {
-      int eq = kv.indexOf('=');
-      env.put(kv.substring(0, eq), kv.substring(eq + 1));
-    }
-    List<String> out = new ArrayList<>();
-    env.forEach((k, v) -> out.add(k + "=" + v));
-    return out;
-  }
-
-  private static List<String> allCapabilities() {
-    List<String> all = new ArrayList<>(Capabilities.DOCKER_DEFAULT);
-    for (String c : List.of("CAP_SYS_ADMIN", "CAP_NET_ADMIN", "CAP_SYS_PTRACE", "CAP_SYS_MODULE", "CAP_SYS_RAWIO",
-        "CAP_SYS_TIME", "CAP_SYS_RESOURCE", "CAP_SYS_NICE", "CAP_DAC_READ_SEARCH", "CAP_LINUX_IMMUTABLE",
-        "CAP_IPC_LOCK", "CAP_IPC_OWNER", "CAP_SYS_BOOT", "CAP_LEASE", "CAP_AUDIT_CONTROL", "CAP_MAC_ADMIN",
-        "CAP_MAC_OVERRIDE", "CAP_SYSLOG", "CAP_WAKE_ALARM", "CAP_BLOCK_SUSPEND", "CAP_AUDIT_READ")) {
-      all.add(c);
-    }
-    return all;
   }
 
   /** Deletes the run folder: a few small files on tmpfs, all this process' own. */

@@ -28,19 +28,23 @@ public final class RootlessProbe {
   public static void main(String[] args) throws Exception {
     Path work = Path.of(args[0]);
     Path base = BusyboxRootfs.create(work.resolve("base"));
-    UserNamespace userns = UserNamespace.detect();
+    UserNamespace userns = args[2].equals("single") ? UserNamespace.singleId() : UserNamespace.detect();
     System.out.println("rootless " + userns.rootless() + " ranges " + userns.mapping().uids().size());
     Snapshotter snapshotter = Snapshotter.auto(work.resolve("snaps"), userns);
     System.out.println("snapshotter " + snapshotter.kind());
     ContainerRunner runner = new ContainerRunner(RuntimeLocator.system().locate(Optional.of(args[1])),
         userns, new MountContext(work.resolve("cache"), Secrets.none(), Map.of()), EmulationSupport.system(), false);
-    try (Snapshot snap = snapshotter.prepare(new LowerStack(List.of(base)))) {
+    try (snapshotter; Snapshot snap = snapshotter.prepare(new LowerStack(List.of(base)))) {
       RunResult asRoot = runner.run(snap, RunRequest.of(List.of("/bin/sh", "-c",
           "id -u; rm /data/gone.txt; echo r > /by-root"), Output.lines(l -> System.out.println("out " + l))));
       System.out.println("exit " + asRoot.exitCode());
-      RunResult asApp = runner.run(snap, RunRequest.of(List.of("/bin/sh", "-c", "id -u; echo a > /tmp/by-app"),
-          Output.lines(l -> System.out.println("out " + l))).withUser("app"));
-      System.out.println("exit " + asApp.exitCode());
+      try {
+        RunResult asApp = runner.run(snap, RunRequest.of(List.of("/bin/sh", "-c", "id -u; echo a > /tmp/by-app"),
+            Output.lines(l -> System.out.println("out " + l))).withUser("app"));
+        System.out.println("exit " + asApp.exitCode());
+      } catch (dev.hoist.oci.HoistException e) {
+        System.out.println("error " + e.getMessage());
+      }
       Diff diff = snap.diff(asRoot.mountTargets());
       for (DiffEntry e : diff.entries()) {
         String owner = "";

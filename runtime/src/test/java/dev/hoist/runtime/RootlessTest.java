@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +44,30 @@ class RootlessTest {
   @ParameterizedTest
   @ValueSource(strings = {"runc", "crun"})
   void runsAsRootAndAsAppInAUserNamespaceWithContainerOwnersInTheDiff(String runtime) throws Exception {
+    List<String> lines = probe(runtime, "subids");
+    assertThat(lines).contains("rootless true ranges 2", "out 0", "out 1000", "exit 0")
+        .doesNotContain("exit 1");
+    assertThat(lines.stream().filter(l -> l.startsWith("entry ")).toList()).containsExactly(
+        "entry Upsert[path=by-root] 0:0",
+        "entry Upsert[path=data] 0:0",
+        "entry Whiteout[path=data/gone.txt]",
+        "entry Upsert[path=tmp] 0:0",
+        "entry Upsert[path=tmp/by-app] 1000:1000");
+  }
+
+  @Test
+  void aSingleIdMapRunsRootAndNamesWhatOtherUsersNeed() throws Exception {
+    List<String> lines = probe("runc", "single");
+    assertThat(lines).contains("rootless true ranges 1", "out 0", "exit 0",
+        "error USER app (uid 1000, gid 1000) needs subordinate ids when not root: add a range for hoist-ci"
+            + " to /etc/subuid and /etc/subgid and install uidmap");
+    assertThat(lines.stream().filter(l -> l.startsWith("entry ")).toList()).containsExactly(
+        "entry Upsert[path=by-root] 0:0",
+        "entry Upsert[path=data] 0:0",
+        "entry Whiteout[path=data/gone.txt]");
+  }
+
+  private List<String> probe(String runtime, String mapping) throws Exception {
     Assumptions.assumeTrue(run("sh", "-c", "command -v " + runtime) == 0, runtime + " is not installed");
     Path cp = Files.createDirectory(dir.resolve("cp"));
     List<String> entries = new ArrayList<>();
@@ -58,21 +83,14 @@ class RootlessTest {
     String java = ProcessHandle.current().info().command().orElse("java");
 
     Process p = new ProcessBuilder("runuser", "-u", USER, "--", java, "-cp", String.join(File.pathSeparator, entries),
-        RootlessProbe.class.getName(), work.toString(), runtime).directory(work.toFile()).redirectErrorStream(true).start();
+        RootlessProbe.class.getName(), work.toString(), runtime, mapping).directory(work.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int code = p.waitFor();
     System.out.println(out);
     assertThat(code).as(out).isZero();
     List<String> lines = out.lines().toList();
     Assumptions.assumeTrue(lines.contains("snapshotter OVERLAY"), "overlayfs cannot be mounted in a user namespace here: " + out);
-    assertThat(lines).contains("rootless true ranges 2", "out 0", "out 1000", "exit 0")
-        .doesNotContain("exit 1");
-    assertThat(lines.stream().filter(l -> l.startsWith("entry ")).toList()).containsExactly(
-        "entry Upsert[path=by-root] 0:0",
-        "entry Upsert[path=data] 0:0",
-        "entry Whiteout[path=data/gone.txt]",
-        "entry Upsert[path=tmp] 0:0",
-        "entry Upsert[path=tmp/by-app] 1000:1000");
+    return lines;
   }
 
   private static int run(String... cmd) throws Exception {

@@ -34,6 +34,12 @@ public record UserNamespace(boolean rootless, IdMapping mapping) {
     return new UserNamespace(true, new IdMapping(uids, gids));
   }
 
+  /** A rootless namespace that maps only container root, to this process' user (no subordinate ids). */
+  public static UserNamespace singleId() {
+    return new UserNamespace(true, new IdMapping(List.of(new IdRange(0, ProcessIds.effectiveUid(), 1)),
+        List.of(new IdRange(0, ProcessIds.effectiveGid(), 1))));
+  }
+
   /** Options for {@code unshare(1)} that create this namespace; empty as root. */
   public List<String> unshareArgs() {
     if (!rootless) {
