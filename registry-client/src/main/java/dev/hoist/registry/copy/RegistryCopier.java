@@ -3,7 +3,6 @@ package dev.hoist.registry.copy;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageReference;
-import dev.hoist.oci.MediaType;
 import dev.hoist.registry.RegistryClients;
 import dev.hoist.registry.Repository;
 import dev.hoist.registry.blob.UploadOutcome;
@@ -137,8 +136,4 @@ public final class RegistryCopier {
     return outcome;
   }
 
-  /** Whether {@code mediaType} is a manifest or index this copier handles. */
-  public static boolean copyable(String mediaType) {
-    return MediaType.isManifest(mediaType) || MediaType.isIndex(mediaType);
-  }
 }

@@ -123,9 +123,6 @@ public final class HttpTransport {
     return registry;
   }
 
-  public Authenticator authenticator() {
-    return auth;
-  }
 
   /** The base URL ({@code scheme://host}), pinging the registry the first time. */
   public URI base() {
