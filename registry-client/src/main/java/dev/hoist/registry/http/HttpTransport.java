@@ -28,7 +28,9 @@ import javax.net.ssl.SSLHandshakeException;
  * connection failures, 5xx and 429 (honouring {@code Retry-After}) with backoff.
  *
  * <p>The scheme is found by pinging {@code /v2/}: https only, except for loopback hosts and
- * {@code --insecure-registry} hosts, which may also answer over plain http.
+ * {@code --insecure-registry} hosts, which may also answer over plain http (tried first unless a
+ * {@code certs.d} CA is configured for the host). Unlike Docker, TLS to a loopback host is still
+ * verified unless the host is marked insecure.
  */
 public final class HttpTransport {
   private static final int MAX_REDIRECTS = 10;
