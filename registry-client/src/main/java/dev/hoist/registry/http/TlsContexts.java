@@ -51,13 +51,7 @@ public final class TlsContexts {
    * are loaded on the first handshake, so a client that only speaks plain http never pays for it.
    */
   public static SSLContext trusting(List<Path> caFiles) {
-    try {
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new LazyTrustManager(() -> load(caFiles))}, null);
-      return ctx;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS", e);
-    }
+    return LazySslContext.of(() -> new TrustManager[] {new LazyTrustManager(() -> load(caFiles))});
   }
 
   private static X509ExtendedTrustManager load(List<Path> caFiles) {
@@ -87,13 +81,7 @@ public final class TlsContexts {
 
   /** A context that accepts any server certificate: for {@code --insecure-registry} only. */
   public static SSLContext unverified() {
-    try {
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new AcceptAll()}, null);
-      return ctx;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS", e);
-    }
+    return LazySslContext.of(() -> new TrustManager[] {new AcceptAll()});
   }
 
   private static X509ExtendedTrustManager trustManager(KeyStore ks) throws GeneralSecurityException {
