@@ -158,7 +158,10 @@ public final class TlsContexts {
     }
   }
 
-  /** Trusts a chain that either of two trust managers trusts (hostname checks included). */
+  /**
+   * Trusts a chain that either of two trust managers trusts (hostname checks included); when both
+   * refuse, the first one's reason (the configured CA's) is reported.
+   */
   private static final class EitherTrustManager extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager first;
     private final X509ExtendedTrustManager second;
@@ -174,7 +177,12 @@ public final class TlsContexts {
       try {
         first.checkServerTrusted(chain, authType, engine);
       } catch (CertificateException e) {
-        second.checkServerTrusted(chain, authType, engine);
+        try {
+          second.checkServerTrusted(chain, authType, engine);
+        } catch (CertificateException e2) {
+          e.addSuppressed(e2);
+          throw e;
+        }
       }
     }
 
@@ -184,7 +192,12 @@ public final class TlsContexts {
       try {
         first.checkServerTrusted(chain, authType, socket);
       } catch (CertificateException e) {
-        second.checkServerTrusted(chain, authType, socket);
+        try {
+          second.checkServerTrusted(chain, authType, socket);
+        } catch (CertificateException e2) {
+          e.addSuppressed(e2);
+          throw e;
+        }
       }
     }
 
@@ -193,7 +206,12 @@ public final class TlsContexts {
       try {
         first.checkServerTrusted(chain, authType);
       } catch (CertificateException e) {
-        second.checkServerTrusted(chain, authType);
+        try {
+          second.checkServerTrusted(chain, authType);
+        } catch (CertificateException e2) {
+          e.addSuppressed(e2);
+          throw e;
+        }
       }
     }
 
