@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Assumptions;
@@ -47,7 +46,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   public static final String USER = "hoist";
   public static final String PASSWORD = "s3cret-Pa55";
 
-  private enum Kind { PLAIN, TLS_BASIC, BEARER }
+  private enum Kind { PLAIN, TLS_BASIC, TLS_WRONG_NAME, BEARER }
 
   private final Kind kind;
   private Path dir;
@@ -68,6 +67,11 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   /** https with a test CA, Basic auth ({@link #USER}/{@link #PASSWORD}) checked against bcrypt htpasswd. */
   public static RegistryExtension tlsWithBasicAuth() {
     return new RegistryExtension(Kind.TLS_BASIC);
+  }
+
+  /** Like {@link #tlsWithBasicAuth()}, but the certificate names another host: clients must refuse it. */
+  public static RegistryExtension tlsWithWrongHostname() {
+    return new RegistryExtension(Kind.TLS_WRONG_NAME);
   }
 
   /** Plain http, Bearer token auth through a test token server ({@link #USER}/{@link #PASSWORD}). */
@@ -108,9 +112,10 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         .append("  maintenance:\n    uploadpurging:\n      enabled: false\n")
         .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
         .append("  secret: hoist-test-secret\n");
-    if (kind == Kind.TLS_BASIC) {
+    if (kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME) {
       TestPki pki = new TestPki("hoist test CA");
-      TestPki.Issued server = pki.issue("127.0.0.1", "127.0.0.1", "localhost");
+      TestPki.Issued server = kind == Kind.TLS_BASIC
+          ? pki.issue("127.0.0.1", "127.0.0.1", "localhost") : pki.issue("wrong.example", "wrong.example");
       TestPki.writePem(dir.resolve("server.crt"), server.certificate());
       TestPki.writePem(dir.resolve("server.key"), server.keys().getPrivate());
       certsDir = Files.createDirectories(dir.resolve("certs.d"));
@@ -146,7 +151,9 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         throw new IllegalStateException("docker-registry exited with " + process.exitValue() + ": " + log());
       }
       try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return;
+        if (s.isConnected()) {
+          return;
+        }
       } catch (IOException e) {
         Thread.sleep(50);
       }
@@ -243,8 +250,4 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
     return TestImage.random(layerSizes).push(client().repository(repository), tag);
   }
 
-  /** Insecure-registry set for clients that should treat this registry as {@code --insecure-registry}. */
-  public Set<String> asInsecure() {
-    return Set.of(hostPort());
-  }
 }
