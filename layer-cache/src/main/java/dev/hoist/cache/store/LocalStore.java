@@ -44,6 +44,9 @@ public final class LocalStore {
   /** The annotation that records when a cache entry was last written, for {@code prune --keep-storage}. */
   public static final String CACHE_USED_ANNOTATION = "dev.hoist.cache.used";
   private static final long MAX_JSON = 16L * 1024 * 1024;
+  /** rw-r--r--: what other readers of the layout (skopeo, umoci, other users) need. */
+  static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
 
   private final Path home;
   private final Path blobs;
@@ -377,6 +380,7 @@ public final class LocalStore {
         ch.write(java.nio.ByteBuffer.wrap(bytes));
         ch.force(true);
       }
+      Files.setPosixFilePermissions(temp, READABLE);
       Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       FsSync.directory(dir);
