@@ -359,6 +359,15 @@ public final class LocalStore {
         freed += size;
       }
     }
+    try (Stream<Path> files = Files.list(home)) {
+      for (Path p : files.toList()) {
+        String name = p.getFileName().toString();
+        if ((name.startsWith(".write-") || name.startsWith(".index-")) && name.endsWith(".tmp")
+            && Files.getLastModifiedTime(p).toInstant().isBefore(staleTemp)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
     return new long[] {removed, freed};
   }
 
