@@ -295,9 +295,34 @@ public final class LocalStore {
   /**
    * Removes blobs that no index entry (image or cache entry) reaches, and temp files older than an
    * hour. With {@code keepStorage}, then evicts least recently used cache entries until the blobs
-   * take at most that many bytes.
+   * take at most that many bytes. Waits until no {@link #lease} is held in any process.
    */
   public PruneReport prune(OptionalLong keepStorage) throws IOException {
+    try (StoreLease exclusive = GcLock.of(home).exclusive()) {
+      return pruneLocked(keepStorage);
+    }
+  }
+
+  /** {@link #prune}, unless a lease is held somewhere right now (then empty, nothing removed). */
+  public Optional<PruneReport> tryPrune(OptionalLong keepStorage) throws IOException {
+    Optional<StoreLease> exclusive = GcLock.of(home).tryExclusive();
+    if (exclusive.isEmpty()) {
+      return Optional.empty();
+    }
+    try (StoreLease held = exclusive.get()) {
+      return Optional.of(pruneLocked(keepStorage));
+    }
+  }
+
+  /**
+   * A lease that keeps {@link #prune} away until it is closed: take it before writing the blobs of
+   * an image and close it after tagging it.
+   */
+  public StoreLease lease() throws IOException {
+    return GcLock.of(home).shared();
+  }
+
+  private PruneReport pruneLocked(OptionalLong keepStorage) throws IOException {
     return index.locked(() -> {
       int blobsRemoved = 0;
       int cacheRemoved = 0;
