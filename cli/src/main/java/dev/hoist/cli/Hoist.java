@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
       dev.hoist.cli.store.LoadCommand.class,
       dev.hoist.cli.store.ImportCommand.class,
       dev.hoist.cli.store.ExportCommand.class,
+      dev.hoist.cli.store.PullCommand.class,
+      dev.hoist.cli.store.PushCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Hoist implements Runnable {

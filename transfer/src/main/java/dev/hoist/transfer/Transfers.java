@@ -2,6 +2,8 @@ package dev.hoist.transfer;
 
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.HoistException;
+import dev.hoist.oci.ImageReference;
+import dev.hoist.registry.RegistryClients;
 import dev.hoist.oci.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,13 +13,54 @@ import java.util.Optional;
 
 /**
  * Moves images between hoist's store and files: {@code save}, {@code load}, and {@link #copy}
- * between any two {@link Endpoint}s (registry endpoints are not wired in yet).
+ * between any two {@link Endpoint}s (registry endpoints through the registry client).
  */
 public final class Transfers {
   private final LocalStore store;
+  private final Optional<RegistryClients> registries;
 
+  /** Transfers between the store and files only. */
   public Transfers(LocalStore store) {
     this.store = store;
+    this.registries = Optional.empty();
+  }
+
+  /** Transfers that may also reach registries through {@code registries}. */
+  public Transfers(LocalStore store, RegistryClients registries) {
+    this.store = store;
+    this.registries = Optional.of(registries);
+  }
+
+  /**
+   * {@code hoist pull}: the image {@code ref} for {@code platform} (this host's when empty) from its
+   * registry into the store, named by the reference's canonical form.
+   */
+  public CopiedImage pull(String ref, Optional<Platform> platform) throws IOException {
+    ImageReference reference = ImageReference.parse(ref);
+    Platform want = platform.orElse(Platform.host());
+    try (ImageSource source = new RegistrySource(clients().repository(reference), reference);
+        ImageDestination destination = new LayoutDestination(store, false)) {
+      String name = LocalStore.canonicalName(ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref);
+      List<CopiedImage> copied = new ImageCopier(Optional.of(want)).copy(source, destination, Optional.of(name));
+      destination.finish();
+      return new CopiedImage(Optional.of(name), copied.get(0).descriptor());
+    }
+  }
+
+  /** {@code hoist push}: the stored image {@code localRef} to {@code remoteRef} (the same name when empty). */
+  public CopiedImage push(String localRef, Optional<String> remoteRef) throws IOException {
+    String stored = store.resolve(localRef).orElseThrow(() -> new HoistException("no such image: " + localRef)).name();
+    ImageReference target = ImageReference.parse(remoteRef.orElse(stored));
+    try (ImageSource source = new LayoutSource(store, List.of(stored));
+        ImageDestination destination = new RegistryDestination(clients().repository(target), target)) {
+      List<CopiedImage> copied = new ImageCopier(Optional.empty()).copy(source, destination, Optional.empty());
+      destination.finish();
+      return new CopiedImage(Optional.of(target.toString()), copied.get(0).descriptor());
+    }
+  }
+
+  private RegistryClients clients() {
+    return registries.orElseThrow(() -> new IllegalStateException("this Transfers has no registry clients"));
   }
 
   /** {@code hoist save}: images {@code refs} into one archive. */
@@ -50,7 +93,7 @@ public final class Transfers {
     }
   }
 
-  /** Copies between two non-registry endpoints. */
+  /** Copies between two endpoints (registry endpoints need the registry-client constructor). */
   public List<CopiedImage> copy(Endpoint from, Endpoint to, Optional<Platform> platform) throws IOException {
     try (ImageSource source = source(from); ImageDestination destination = destination(to)) {
       List<CopiedImage> copied = new ImageCopier(platform).copy(source, destination, targetName(to));
@@ -75,7 +118,8 @@ public final class Transfers {
     if (e instanceof Endpoint.DockerArchive d) {
       return DockerArchiveSource.open(d.file());
     }
-    throw registryNotHere(e);
+    ImageReference ref = ((Endpoint.Registry) e).reference();
+    return new RegistrySource(clients().repository(ref), ref);
   }
 
   ImageDestination destination(Endpoint e) throws IOException {
@@ -91,12 +135,8 @@ public final class Transfers {
     if (e instanceof Endpoint.DockerArchive d) {
       return new DockerArchiveDestination(d.file());
     }
-    throw registryNotHere(e);
-  }
-
-  private static HoistException registryNotHere(Endpoint e) {
-    return new HoistException("registry endpoint " + ((Endpoint.Registry) e).reference()
-        + " needs a registry client; it is not wired into this copy yet");
+    ImageReference ref = ((Endpoint.Registry) e).reference();
+    return new RegistryDestination(clients().repository(ref), ref);
   }
 
   private static Optional<String> targetName(Endpoint e) {

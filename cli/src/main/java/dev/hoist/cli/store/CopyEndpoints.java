@@ -2,6 +2,7 @@ package dev.hoist.cli.store;
 
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.Platform;
+import dev.hoist.registry.RegistryClients;
 import dev.hoist.transfer.CopiedImage;
 import dev.hoist.transfer.Endpoint;
 import dev.hoist.transfer.Transfers;
@@ -24,9 +25,13 @@ public final class CopyEndpoints {
     return PREFIXES.stream().anyMatch(spec::startsWith);
   }
 
-  /** Copies {@code from} to {@code to} (neither may be a registry yet) and prints what was copied. */
-  public static void copy(String from, String to, Optional<Platform> platform, PrintWriter out) throws IOException {
-    Transfers transfers = new Transfers(LocalStore.open(LocalStore.defaultHome()));
+  /**
+   * Copies {@code from} to {@code to} (either may also be a registry reference, reached through
+   * {@code registries}) and prints what was copied.
+   */
+  public static void copy(String from, String to, Optional<Platform> platform, RegistryClients registries,
+      PrintWriter out) throws IOException {
+    Transfers transfers = new Transfers(LocalStore.open(LocalStore.defaultHome()), registries);
     for (CopiedImage c : transfers.copy(Endpoint.parse(from), Endpoint.parse(to), platform)) {
       out.println("Copied " + c.name().orElse("") + " " + c.descriptor().digest());
     }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Drives {@code bin/hoist} through the store commands and reads the results with skopeo and umoci. */
 class StoreCommandsIT {
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static dev.hoist.registry.testing.RegistryExtension registry = dev.hoist.registry.testing.RegistryExtension.plain();
   @TempDir Path tmp;
 
   record Result(int exit, String out) {}
@@ -81,6 +83,13 @@ class StoreCommandsIT {
     assertThat(out.resolve("bin/busybox")).hasSameBinaryContentAs(Path.of("/bin/busybox"));
     run("umoci", "unpack", "--image", home + ":bb:1", tmp.resolve("bundle").toString());
     assertThat(tmp.resolve("bundle/rootfs/bin/sh")).isSymbolicLink();
+
+    String remote = registry.hostPort() + "/it/bb:1";
+    assertThat(ok(home, "push", "bb:1", remote).out()).contains("Pushed " + remote);
+    assertThat(run("skopeo", "inspect", "--tls-verify=false", "docker://" + remote)).contains("\"Os\": \"linux\"");
+    Path other = tmp.resolve("other");
+    assertThat(ok(other, "pull", remote).out()).contains("Pulled " + remote);
+    assertThat(ok(other, "images").out()).contains(registry.hostPort() + "/it/bb");
 
     Result missing = hoist(home, "rmi", "nope");
     assertThat(missing.exit()).isEqualTo(1);

@@ -71,6 +71,14 @@ public final class BusyboxImage {
         .importRootfs(rootfs, name, Platform.host(), List.of("CMD [\"sh\"]"));
   }
 
+  /** Imports the image (as {@link #importInto}) and pushes it to {@code remoteRef}; returns the manifest descriptor. */
+  public static Descriptor pushTo(LocalStore store, Path work, dev.hoist.registry.RegistryClients registries,
+      String remoteRef) throws IOException {
+    importInto(store, "busybox:fixture", work);
+    return new dev.hoist.transfer.Transfers(store, registries).push("busybox:fixture", Optional.of(remoteRef))
+        .descriptor();
+  }
+
   /** The platform the fixture image is for. */
   public static Platform platform() {
     return Platform.host();
