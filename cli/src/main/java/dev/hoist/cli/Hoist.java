@@ -24,6 +24,17 @@ import picocli.CommandLine.Option;
       dev.hoist.cli.store.ExportCommand.class,
       dev.hoist.cli.store.PullCommand.class,
       dev.hoist.cli.store.PushCommand.class,
+      dev.hoist.cli.registry.ManifestCommand.class,
+      dev.hoist.cli.registry.ConfigCommand.class,
+      dev.hoist.cli.registry.DigestCommand.class,
+      dev.hoist.cli.registry.TagsCommand.class,
+      dev.hoist.cli.registry.CatalogCommand.class,
+      dev.hoist.cli.registry.TagCommand.class,
+      dev.hoist.cli.registry.DeleteCommand.class,
+      dev.hoist.cli.registry.CpCommand.class,
+      dev.hoist.cli.registry.IndexCommand.class,
+      dev.hoist.cli.registry.LoginCommand.class,
+      dev.hoist.cli.registry.LogoutCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Hoist implements Runnable {

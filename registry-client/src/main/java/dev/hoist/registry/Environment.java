@@ -13,9 +13,11 @@ public record Environment(Map<String, String> variables, Path home) {
     variables = Map.copyOf(variables);
   }
 
-  /** The environment of this process. */
+  /** The environment of this process; the home folder is {@code $HOME}, else {@code user.home}. */
   public static Environment system() {
-    return new Environment(System.getenv(), Path.of(System.getProperty("user.home")));
+    String home = System.getenv("HOME");
+    return new Environment(System.getenv(),
+        Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home));
   }
 
   /** A variable's value, empty when unset or blank. */

@@ -1,7 +1,6 @@
 package dev.hoist.registry.blob;
 
 import dev.hoist.oci.Digest;
-import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.http.ErrorResponse;
 import dev.hoist.registry.http.HttpTransport;
 import dev.hoist.registry.http.Request;
@@ -86,7 +85,4 @@ public final class Blobs {
     }
   }
 
-  static RegistryException unexpected(HttpTransport t, String repository, Response r, String context) {
-    return ErrorResponse.of(r, t.registry(), repository, context);
-  }
 }

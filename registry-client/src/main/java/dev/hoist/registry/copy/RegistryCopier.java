@@ -2,13 +2,11 @@ package dev.hoist.registry.copy;
 
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.HoistException;
-import dev.hoist.oci.ImageIndex;
 import dev.hoist.oci.ImageReference;
-import dev.hoist.oci.Manifest;
-import dev.hoist.oci.MediaType;
 import dev.hoist.registry.RegistryClients;
 import dev.hoist.registry.Repository;
 import dev.hoist.registry.blob.UploadOutcome;
+import dev.hoist.registry.manifest.ManifestOutline;
 import dev.hoist.registry.manifest.RawManifest;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -44,7 +42,7 @@ public final class RegistryCopier {
     List<RawManifest> children = new ArrayList<>();
     RawManifest pushedTop = top;
     if (top.isIndex()) {
-      ImageIndex index = top.index();
+      ManifestOutline index = ManifestOutline.parse(top.bytes(), "index " + top.digest());
       if (selection instanceof PlatformSelection.One one) {
         Descriptor d = index.find(one.platform()).orElseThrow(() -> new HoistException(
             source + " has no image for platform " + one.platform() + " (it has: "
@@ -65,12 +63,12 @@ public final class RegistryCopier {
       if (m.isIndex()) {
         throw new HoistException(source + " nests an index inside an index; hoist copies one level only");
       }
-      Manifest parsed = m.manifest();
-      blobs.putIfAbsent(parsed.config().digest().toString(), parsed.config());
-      for (Descriptor layer : parsed.layers()) {
-        if (layer.urls().isEmpty()) {
-          blobs.putIfAbsent(layer.digest().toString(), layer);
-        }
+      ManifestOutline outline = ManifestOutline.parse(m.bytes(), "manifest " + m.digest());
+      if (outline.config().isEmpty()) {
+        throw new HoistException("manifest " + m.digest() + " of " + source + " has no config descriptor");
+      }
+      for (Descriptor blob : outline.blobs()) {
+        blobs.putIfAbsent(blob.digest().toString(), blob);
       }
     }
     Map<UploadOutcome, Integer> counts = copyBlobs(from, to, new ArrayList<>(blobs.values()), listener);
@@ -138,8 +136,4 @@ public final class RegistryCopier {
     return outcome;
   }
 
-  /** Whether {@code mediaType} is a manifest or index this copier handles. */
-  public static boolean copyable(String mediaType) {
-    return MediaType.isManifest(mediaType) || MediaType.isIndex(mediaType);
-  }
 }

@@ -32,13 +32,23 @@ import javax.net.ssl.SSLHandshakeException;
  */
 public final class HttpTransport {
   private static final int MAX_REDIRECTS = 10;
+
+  static {
+    // The JDK client moves bodies in buffers of this size (default 16 KiB). Blobs are large: bigger
+    // buffers mean far fewer trips through its reactive plumbing per byte, which matters most in a
+    // short-lived, not yet compiled JVM. Read once, when the JDK's HTTP classes load.
+    if (System.getProperty("jdk.httpclient.bufsize") == null) {
+      System.setProperty("jdk.httpclient.bufsize", Integer.toString(256 * 1024));
+    }
+  }
   private final String registry;
   private final String host;
   private final boolean insecure;
   private final boolean plainHttpAllowed;
   private final List<Path> caFiles;
   private final HttpClient registryClient;
-  private final HttpClient otherClient;
+  private final RegistryConfig config;
+  private volatile HttpClient otherClient;
   private final RetryPolicy retry;
   private final Authenticator auth;
   private final String userAgent;
@@ -53,9 +63,9 @@ public final class HttpTransport {
     this.retry = config.retry();
     this.userAgent = config.userAgent();
     this.registryClient = client(config, insecure ? TlsContexts.unverified() : TlsContexts.trusting(caFiles));
-    this.otherClient = client(config, TlsContexts.trusting(List.of()));
+    this.config = config;
     this.auth = new Authenticator(registry, config.credentials(),
-        uri -> isRegistryHost(uri) ? registryClient : otherClient, userAgent);
+        uri -> isRegistryHost(uri) ? registryClient : otherClient(), userAgent);
   }
 
   private static HttpClient client(RegistryConfig config, javax.net.ssl.SSLContext ssl) {
@@ -66,6 +76,21 @@ public final class HttpTransport {
         .sslContext(ssl);
     config.proxy().ifPresent(b::proxy);
     return b.build();
+  }
+
+  /** The client for other origins (redirect targets, token services): system trust only. */
+  private HttpClient otherClient() {
+    HttpClient c = otherClient;
+    if (c == null) {
+      synchronized (this) {
+        c = otherClient;
+        if (c == null) {
+          c = client(config, TlsContexts.trusting(List.of()));
+          otherClient = c;
+        }
+      }
+    }
+    return c;
   }
 
   private boolean isRegistryHost(URI uri) {
@@ -98,9 +123,6 @@ public final class HttpTransport {
     return registry;
   }
 
-  public Authenticator authenticator() {
-    return auth;
-  }
 
   /** The base URL ({@code scheme://host}), pinging the registry the first time. */
   public URI base() {
@@ -249,7 +271,7 @@ public final class HttpTransport {
         auth.authorization(request.scopes()).ifPresent(v -> rb.header("Authorization", v));
       }
       rb.method(method, withBody ? request.body().get().publisher() : HttpRequest.BodyPublishers.noBody());
-      HttpClient client = RedirectGuard.sameOrigin(uri, b) ? registryClient : otherClient;
+      HttpClient client = RedirectGuard.sameOrigin(uri, b) ? registryClient : otherClient();
       HttpResponse<InputStream> r;
       try {
         r = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -287,8 +309,11 @@ public final class HttpTransport {
     if (e == null) {
       why = "cannot connect";
     } else if (e instanceof SSLHandshakeException || (e instanceof SSLException && String.valueOf(e.getMessage()).contains("PKIX"))) {
-      why = "TLS certificate not trusted (" + firstLine(e.getMessage()) + "); put its CA in ~/.config/hoist/certs.d/"
-          + host + "/ca.crt or use --insecure-registry " + host;
+      String m = String.valueOf(e.getMessage());
+      why = m.contains("PKIX") || m.contains("certification path")
+          ? "TLS certificate not trusted; put its CA in ~/.config/hoist/certs.d/" + host
+              + "/ca.crt or use --insecure-registry " + host
+          : "TLS handshake failed: " + firstLine(m);
     } else if (e instanceof java.net.ConnectException) {
       why = "cannot connect to " + host + ": connection refused";
     } else {

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -47,13 +46,25 @@ public final class TlsContexts {
     return found;
   }
 
-  /** A context trusting the system CAs and every certificate in {@code caFiles}. */
+  /**
+   * A context trusting the system CAs and every certificate in {@code caFiles}. The trust stores
+   * are loaded on the first handshake, so a client that only speaks plain http never pays for it.
+   */
   public static SSLContext trusting(List<Path> caFiles) {
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, new TrustManager[] {new LazyTrustManager(() -> load(caFiles))}, null);
+      return ctx;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot set up TLS", e);
+    }
+  }
+
+  private static X509ExtendedTrustManager load(List<Path> caFiles) {
+    try {
+      X509ExtendedTrustManager system = trustManager(null);
       if (caFiles.isEmpty()) {
-        ctx.init(null, null, null);
-        return ctx;
+        return system;
       }
       KeyStore extra = KeyStore.getInstance(KeyStore.getDefaultType());
       extra.load(null, null);
@@ -68,12 +79,9 @@ public final class TlsContexts {
           throw new HoistException("cannot read CA file " + file + ": " + e.getMessage());
         }
       }
-      X509ExtendedTrustManager system = trustManager(null);
-      X509ExtendedTrustManager custom = trustManager(extra);
-      ctx.init(null, new TrustManager[] {new EitherTrustManager(custom, system)}, new SecureRandom());
-      return ctx;
+      return new EitherTrustManager(trustManager(extra), system);
     } catch (GeneralSecurityException | IOException e) {
-      throw new IllegalStateException("cannot set up TLS", e);
+      throw new IllegalStateException("cannot load trust stores", e);
     }
   }
 
@@ -81,7 +89,7 @@ public final class TlsContexts {
   public static SSLContext unverified() {
     try {
       SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new AcceptAll()}, new SecureRandom());
+      ctx.init(null, new TrustManager[] {new AcceptAll()}, null);
       return ctx;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot set up TLS", e);
@@ -97,6 +105,69 @@ public final class TlsContexts {
       }
     }
     throw new GeneralSecurityException("no X509 trust manager");
+  }
+
+  /** Builds its delegate on first use. */
+  private static final class LazyTrustManager extends X509ExtendedTrustManager {
+    private final java.util.function.Supplier<X509ExtendedTrustManager> loader;
+    private volatile X509ExtendedTrustManager delegate;
+
+    LazyTrustManager(java.util.function.Supplier<X509ExtendedTrustManager> loader) {
+      this.loader = loader;
+    }
+
+    private X509ExtendedTrustManager delegate() {
+      X509ExtendedTrustManager d = delegate;
+      if (d == null) {
+        synchronized (this) {
+          d = delegate;
+          if (d == null) {
+            d = loader.get();
+            delegate = d;
+          }
+        }
+      }
+      return d;
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      delegate().checkServerTrusted(chain, authType, engine);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      delegate().checkServerTrusted(chain, authType, socket);
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      delegate().checkServerTrusted(chain, authType);
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+        throws CertificateException {
+      throw new CertificateException("hoist is never a TLS server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+        throws CertificateException {
+      throw new CertificateException("hoist is never a TLS server");
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      throw new CertificateException("hoist is never a TLS server");
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return delegate().getAcceptedIssuers();
+    }
   }
 
   /** Trusts a chain that either of two trust managers trusts (hostname checks included). */

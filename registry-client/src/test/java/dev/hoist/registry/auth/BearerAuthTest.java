@@ -35,6 +35,17 @@ class BearerAuthTest {
   }
 
   @Test
+  void aTokenTheRegistryRejectsIsReplacedOnce() {
+    TokenServer tokens = registry.tokenServer().orElseThrow();
+    TestImage image = registry.pushRandomImage("team/expiring", "v1", 100);
+    RegistryClient client = registry.client();
+    tokens.expireNextTokens(1);
+    int before = tokens.tokensIssued();
+    assertThat(client.repository("team/expiring").manifest("v1").digest()).isEqualTo(image.digest());
+    assertThat(tokens.tokensIssued()).isEqualTo(before + 2);
+  }
+
+  @Test
   void mountAsksForBothRepositories() {
     RegistryClient client = registry.client();
     TestImage image = TestImage.random(500).push(client.repository("team/src"), "v1");

@@ -48,14 +48,31 @@ class FaultInjectionTest {
   }
 
   @Test
+  void chunkedUploadResumesWhereTheSessionStopped() throws Exception {
+    TestImage image = TestImage.random(1200 * 1024);
+    RegistryClient chunked = RegistryClient.create(proxy.hostPort(),
+        registry.clientConfig().withChunking(256 * 1024, 256 * 1024));
+    int before = proxy.injected();
+    proxy.plan(List.of(new Fault.ResetUpload(500 * 1024), new Fault.Unavailable(), new Fault.ResetUpload(400 * 1024)));
+    image.push(chunked.repository("chunky"), "v1");
+    assertThat(proxy.pending()).isZero();
+    assertThat(proxy.injected()).isEqualTo(before + 3);
+    Descriptor layer = image.manifest().layers().get(0);
+    try (InputStream in = registry.client().repository("chunky").openBlob(layer)) {
+      assertThat(Digest.sha256(in)).isEqualTo(layer.digest());
+    }
+  }
+
+  @Test
   void pushPullAndCopySurviveResetsAnd503And429() throws Exception {
     TestImage image = TestImage.random(1024 * 1024, 700 * 1024);
 
+    int before = proxy.injected();
     proxy.plan(List.of(new Fault.Unavailable(), new Fault.TooManyRequests(), new Fault.ResetUpload(300 * 1024),
         new Fault.Unavailable(), new Fault.ResetUpload(600 * 1024)));
     image.push(viaProxy().repository("faulty"), "v1");
     assertThat(proxy.pending()).isZero();
-    assertThat(proxy.injected()).isEqualTo(5);
+    assertThat(proxy.injected()).isEqualTo(before + 5);
     assertThat(registry.client().repository("faulty").manifest("v1").digest()).isEqualTo(image.digest());
 
     proxy.plan(List.of(new Fault.ResetDownload(200 * 1024), new Fault.TooManyRequests(),
@@ -69,7 +86,7 @@ class FaultInjectionTest {
       }
     }
     assertThat(proxy.pending()).isZero();
-    assertThat(proxy.injected()).isEqualTo(9);
+    assertThat(proxy.injected()).isEqualTo(before + 9);
 
     proxy.plan(List.of(new Fault.Unavailable(), new Fault.ResetDownload(500 * 1024), new Fault.TooManyRequests(),
         new Fault.ResetDownload(300 * 1024)));

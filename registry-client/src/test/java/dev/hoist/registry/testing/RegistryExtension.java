@@ -18,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.junit.jupiter.api.Assumptions;
@@ -146,7 +145,9 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         throw new IllegalStateException("docker-registry exited with " + process.exitValue() + ": " + log());
       }
       try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return;
+        if (s.isConnected()) {
+          return;
+        }
       } catch (IOException e) {
         Thread.sleep(50);
       }
@@ -243,8 +244,4 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
     return TestImage.random(layerSizes).push(client().repository(repository), tag);
   }
 
-  /** Insecure-registry set for clients that should treat this registry as {@code --insecure-registry}. */
-  public Set<String> asInsecure() {
-    return Set.of(hostPort());
-  }
 }

@@ -30,6 +30,7 @@ public final class TokenServer implements AutoCloseable {
   private final String user;
   private final String password;
   private final AtomicInteger issued = new AtomicInteger();
+  private final AtomicInteger bornExpired = new AtomicInteger();
   private final List<String> scopesSeen = java.util.Collections.synchronizedList(new ArrayList<>());
 
   public TokenServer(TestPki.Issued signer, String user, String password) throws IOException {
@@ -48,6 +49,14 @@ public final class TokenServer implements AutoCloseable {
   /** How many tokens were handed out. */
   public int tokensIssued() {
     return issued.get();
+  }
+
+  /**
+   * Makes the next {@code n} tokens expired from birth while still announcing {@code expires_in: 300},
+   * so a client caches them and the registry rejects them: the client must fetch fresh ones.
+   */
+  public void expireNextTokens(int n) {
+    bornExpired.set(n);
   }
 
   /** Every scope parameter received, in order. */
@@ -95,7 +104,7 @@ public final class TokenServer implements AutoCloseable {
       Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
       String x5c = Base64.getEncoder().encodeToString(signer.certificate().getEncoded());
       byte[] header = Json.write(Map.of("alg", "RS256", "typ", "JWT", "x5c", List.of(x5c)));
-      long now = Instant.now().getEpochSecond();
+      long now = Instant.now().getEpochSecond() - (bornExpired.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 3600 : 0);
       byte[] claims = Json.write(Map.of("iss", ISSUER, "sub", user, "aud", SERVICE, "exp", now + 300,
           "nbf", now - 10, "iat", now, "jti", "t" + issued.get() + "-" + now, "access", access));
       String signingInput = url.encodeToString(header) + "." + url.encodeToString(claims);
