@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
     versionProvider = HoistVersion.class,
     description = "Daemonless container image builder and registry client.",
     subcommands = {
-      VersionCommand.class,
       dev.hoist.cli.build.BuildCommand.class,
+      dev.hoist.cli.run.RunCommand.class,
+      dev.hoist.cli.dockerfile.DockerfileCommand.class,
       dev.hoist.cli.store.ImagesCommand.class,
       dev.hoist.cli.store.RmiCommand.class,
       dev.hoist.cli.store.PruneCommand.class,

@@ -1,0 +1,66 @@
+package dev.hoist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HoistCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void versionAndHelp() {
+    assertThat(CliRun.of("version").out()).startsWith("hoist ");
+    CliRun help = CliRun.of("--help");
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("dockerfile");
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    CliRun run = CliRun.of("no-such-command");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("no-such-command").contains("--help");
+    assertThat(CliRun.of("dockerfile", "parse", "--no-such-flag").exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void dockerfileCheckNamesFileLineAndColumn() throws Exception {
+    Path file = dir.resolve("Dockerfile");
+    Files.writeString(file, "FROM busybox\nCOPPY a b\n");
+    CliRun check = CliRun.of("dockerfile", "check", "-f", file.toString());
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out()).contains(file + ":2:1: unknown instruction: COPPY (did you mean COPY?)");
+
+    CliRun parse = CliRun.of("dockerfile", "parse", "-f", file.toString());
+    assertThat(parse.exitCode()).isEqualTo(1);
+    assertThat(parse.err().trim()).isEqualTo("hoist: " + file + ":2:1: unknown instruction: COPPY (did you mean COPY?)");
+  }
+
+  @Test
+  void dockerfileCheckWarnsWithPositions() throws Exception {
+    Path file = dir.resolve("Dockerfile");
+    Files.writeString(file, "FROM busybox as Build\nCMD echo hi\n");
+    CliRun check = CliRun.of("dockerfile", "check", "-f", file.toString());
+    assertThat(check.exitCode()).isZero();
+    assertThat(check.out()).contains(":1:").contains("FromAsCasing").contains(":2:1:").contains("JSONArgsRecommended");
+  }
+
+  @Test
+  void dockerfileParseJsonExpandsBuildArgs() throws Exception {
+    Path file = dir.resolve("Dockerfile");
+    Files.writeString(file, "ARG TAG=1\nFROM busybox:${TAG}\nENV V=${TAG}\n");
+    CliRun parse = CliRun.of("dockerfile", "parse", "--json", "--build-arg", "TAG=2", "-f", file.toString());
+    assertThat(parse.exitCode()).isZero();
+    assertThat(parse.out()).contains("\"busybox:2\"");
+  }
+
+  @Test
+  void missingDockerfileIsOneClearLine() {
+    CliRun run = CliRun.of("dockerfile", "parse", "-f", dir.resolve("nope").toString());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err()).contains("no Dockerfile at").doesNotContain("Exception");
+  }
+}

@@ -1,0 +1,35 @@
+package dev.hoist.runtime;
+
+import dev.hoist.runtime.user.ResolvedUser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The environment of a container process: the image's, then {@code PATH} and {@code HOME} where
+ * it lacks them (Docker's default path, the user's home), then the mounts' variables (secret env,
+ * {@code SSH_AUTH_SOCK}) over everything.
+ */
+final class ProcessEnvironment {
+  static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+  private ProcessEnvironment() {}
+
+  static List<String> of(List<String> image, List<String> mounts, ResolvedUser user) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String kv : image) {
+      int eq = kv.indexOf('=');
+      env.put(eq < 0 ? kv : kv.substring(0, eq), eq < 0 ? "" : kv.substring(eq + 1));
+    }
+    env.putIfAbsent("PATH", DEFAULT_PATH);
+    env.putIfAbsent("HOME", user.home());
+    for (String kv : mounts) {
+      int eq = kv.indexOf('=');
+      env.put(kv.substring(0, eq), kv.substring(eq + 1));
+    }
+    List<String> out = new ArrayList<>();
+    env.forEach((k, v) -> out.add(k + "=" + v));
+    return out;
+  }
+}

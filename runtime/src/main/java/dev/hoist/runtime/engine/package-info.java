@@ -1,0 +1,2 @@
+/** The OCI runtimes behind RUN and {@code hoist run}: crun, runc and bubblewrap. */
+package dev.hoist.runtime.engine;

@@ -1,0 +1,82 @@
+package dev.hoist.runtime.snapshot;
+
+import dev.hoist.runtime.userns.UserNamespace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Makes {@link Snapshot}s in a work folder: kernel overlayfs where it mounts (probed once per
+ * process, inside the rootless user namespace when not root), else the copy-and-compare fallback.
+ */
+public final class Snapshotter {
+  /** Which kind of snapshot to make. */
+  public enum Kind { OVERLAY, COPY }
+
+  private static volatile Boolean overlayWorks;
+
+  private final Kind kind;
+  private final Path workRoot;
+  private final UserNamespace userns;
+
+  public Snapshotter(Kind kind, Path workRoot, UserNamespace userns) {
+    this.kind = kind;
+    this.workRoot = workRoot;
+    this.userns = userns;
+  }
+
+  /** Overlay when this machine can mount it, else copy. */
+  public static Snapshotter auto(Path workRoot, UserNamespace userns) throws IOException {
+    return new Snapshotter(overlaySupported(workRoot, userns) ? Kind.OVERLAY : Kind.COPY, workRoot, userns);
+  }
+
+  public Kind kind() {
+    return kind;
+  }
+
+  public Snapshot prepare(LowerStack lowers) throws IOException {
+    Files.createDirectories(workRoot);
+    Path dir = Files.createTempDirectory(workRoot, "snap-");
+    try {
+      if (kind == Kind.OVERLAY) {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        return new OverlaySnapshot(lowers, dir, empty, userns);
+      }
+      return new CopySnapshot(lowers, dir, userns);
+    } catch (IOException | RuntimeException e) {
+      new TreeCommands(userns).delete(dir);
+      throw e;
+    }
+  }
+
+  /** Whether overlayfs with {@code userxattr} mounts here, tried for real in a private namespace. */
+  public static boolean overlaySupported(Path workRoot, UserNamespace userns) throws IOException {
+    Boolean known = overlayWorks;
+    if (known != null) {
+      return known;
+    }
+    Files.createDirectories(workRoot);
+    Path dir = Files.createTempDirectory(workRoot, "probe-");
+    try {
+      for (String d : List.of("l", "u", "w", "m")) {
+        Files.createDirectory(dir.resolve(d));
+      }
+      OverlayMount m = new OverlayMount(List.of(dir.resolve("l")), dir.resolve("u"), dir.resolve("w"), dir.resolve("m"), dir);
+      List<String> cmd = new ArrayList<>(List.of("unshare"));
+      cmd.addAll(userns.unshareArgs());
+      cmd.addAll(List.of("--mount", "--", "mount", "-t", "overlay", "overlay", "-o", m.options(), m.target().toString()));
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      boolean ok = p.waitFor() == 0;
+      overlayWorks = ok;
+      return ok;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      new TreeCommands(userns).delete(dir);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.hoist.runtime.snapshot;
+
+import dev.hoist.runtime.userns.UserNamespace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Whole-tree copies and removals with coreutils, inside the rootless user namespace when there is
+ * one, so that files owned by subordinate ids can be copied with their owners and removed.
+ */
+final class TreeCommands {
+  private final UserNamespace userns;
+
+  TreeCommands(UserNamespace userns) {
+    this.userns = userns;
+  }
+
+  void copyContents(Path from, Path to) throws IOException {
+    run(List.of("cp", "-a", "--reflink=auto", from + "/.", to.toString()));
+  }
+
+  void delete(Path dir) throws IOException {
+    if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      run(List.of("rm", "-rf", "--", dir.toString()));
+    }
+  }
+
+  /**
+   * Starts removing {@code dir} and returns at once: on disks mounted with {@code discard} each
+   * rmdir can take milliseconds, and nothing waits for a finished snapshot to be gone. The folder
+   * is renamed away first so its name is free at once.
+   */
+  void deleteInBackground(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Path trash = dir.resolveSibling(".trash-" + dir.getFileName());
+    Files.move(dir, trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    new ProcessBuilder(command(List.of("rm", "-rf", "--", trash.toString())))
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+        .start();
+  }
+
+  private List<String> command(List<String> command) {
+    List<String> full = new ArrayList<>();
+    if (userns.rootless()) {
+      full.add("unshare");
+      full.addAll(userns.unshareArgs());
+      full.add("--");
+    }
+    full.addAll(command);
+    return full;
+  }
+
+  private void run(List<String> command) throws IOException {
+    List<String> full = command(command);
+    Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    try {
+      if (p.waitFor() != 0) {
+        throw new IOException(String.join(" ", command) + " failed: " + out);
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted: " + String.join(" ", command), e);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.hoist.runtime.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a runtime needs to start one process, independent of the runtime's own format: the
+ * OCI {@code config.json} of crun/runc ({@link OciConfig}) and the arguments of bubblewrap are
+ * both written from it. Mounts are in order, the image's defaults ({@code /proc}, {@code /dev}...)
+ * first.
+ */
+public record ContainerSpec(
+    Path rootfs,
+    List<String> args,
+    List<String> env,
+    String cwd,
+    long uid,
+    long gid,
+    List<Long> additionalGids,
+    String hostname,
+    List<SpecMount> mounts,
+    boolean isolatedNetwork,
+    List<String> capabilities,
+    boolean noNewPrivileges) {
+
+  public ContainerSpec {
+    args = List.copyOf(args);
+    env = List.copyOf(env);
+    additionalGids = List.copyOf(additionalGids);
+    mounts = List.copyOf(mounts);
+    capabilities = List.copyOf(capabilities);
+    if (args.isEmpty()) {
+      throw new IllegalArgumentException("no command to run");
+    }
+  }
+
+  /** Every mount destination, as the snapshot needs them to drop mount-point stubs from the diff. */
+  public List<String> mountTargets() {
+    return mounts.stream().map(SpecMount::destination).toList();
+  }
+}

@@ -1,0 +1,2 @@
+/** The container spec of a run and its OCI {@code config.json} form. */
+package dev.hoist.runtime.spec;
