@@ -36,6 +36,7 @@ import picocli.CommandLine.Option;
       dev.hoist.cli.registry.IndexCommand.class,
       dev.hoist.cli.registry.LoginCommand.class,
       dev.hoist.cli.registry.LogoutCommand.class,
+      VersionCommand.class,
       CommandLine.HelpCommand.class,
     })
 public final class Hoist implements Runnable {
