@@ -5,6 +5,8 @@
 # Scenarios per Dockerfile: cold (empty store), warm (nothing changed), one file changed, push to a local
 # registry (a fresh repository each time). Runs alternate hoist/buildah; prints medians and hoist/buildah ratios.
 # Usage: bench/build-vs-buildah.sh [RUNS]   (needs: bin/hoist built, buildah, docker-registry; run as root)
+# JVM options: HOIST_JAVA_OPTS if set; else a class-data-sharing archive is made by one training build and
+# hoist runs with it, C1 only and the serial GC (short-lived CLI runs; see the printed line).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
@@ -54,6 +56,16 @@ FROM scratch
 COPY --from=small /out/ /app/
 COPY --from=large /out/ /app/
 DF
+
+if [ -z "${HOIST_JAVA_OPTS:-}" ]; then
+  HOIST_HOME="$work/cds-home" java -XX:ArchiveClassesAtExit="$work/hoist.jsa" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -jar "$here/cli/target/hoist.jar" build -q -f "$work/TWOSTAGE.Dockerfile" "$ctx" >/dev/null 2>&1
+  rm -rf "$work/cds-home"
+  export HOIST_JAVA_OPTS="-XX:SharedArchiveFile=$work/hoist.jsa -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+else
+  export HOIST_JAVA_OPTS
+fi
+echo "hoist JVM options: $HOIST_JAVA_OPTS"
 
 now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc; }

@@ -135,13 +135,14 @@ public final class Builder {
     if (stage.isPresent() && results.containsKey(stage.get().index())) {
       int index = stage.get().index();
       ImageState s = results.get(index).state();
-      return new StepInput.FromSource("stage " + s.cacheKey(), () -> SourceTree.rootfs(
-          unpacked.computeIfAbsent(index, k -> unpack(s.layers(), work)), "stage " + stage.get().displayName(), hashes));
+      return new StepInput.FromSource("stage " + s.cacheKey(), () -> SourceTree.pinned(
+          unpacked.computeIfAbsent(index, k -> unpack(s.layers(), work)), "stage " + stage.get().displayName(),
+          "stage " + s.cacheKey()));
     }
     ResolvedImage image = images.find(from, platform)
         .orElseThrow(() -> new HoistException("image " + from + " not found"));
     return new StepInput.FromSource("image " + image.configDigest(),
-        () -> SourceTree.rootfs(unpack(image.layers(), work), "image " + from, hashes));
+        () -> SourceTree.pinned(unpack(image.layers(), work), "image " + from, "image " + image.configDigest()));
   }
 
   private Path unpack(List<Descriptor> layers, Path work) {

@@ -251,9 +251,12 @@ public final class CopyPlanner {
 
   private Digest digest(Iterable<FileEntry> entries) throws IOException {
     MessageDigest md = Digest.newSha256();
+    tree.identity().ifPresent(id -> md.update(("pinned:" + id + "\n").getBytes(StandardCharsets.UTF_8)));
     for (FileEntry e : entries) {
       String content = "";
-      if (e.source().isPresent()) {
+      if (e.source().isPresent() && tree.identity().isPresent()) {
+        content = tree.root().relativize(e.source().get()).toString();
+      } else if (e.source().isPresent()) {
         Path src = e.source().get();
         FileHashCache.Stamp stamp = stamps.get(src);
         content = (stamp == null ? tree.hashes().digest(src) : tree.hashes().digest(src, stamp)).toString();

@@ -246,4 +246,31 @@ class BuilderTest {
       server.stop(0);
     }
   }
+
+  @Test
+  void onbuildTriggersRunInTheChildAndAreCleared() throws Exception {
+    BuildResult base = builder.build(request("FROM scratch\nONBUILD COPY a.txt /from-onbuild/\nONBUILD ENV TRIGGERED=yes\n"), e -> {});
+    assertThat(config(base).config().onBuild()).hasSize(2);
+    store.tag("onbuild-base:1", base.root());
+    BuildResult child = builder.build(request("FROM onbuild-base:1\nLABEL child=1\n"), e -> {});
+    ImageConfig c = config(child);
+    assertThat(c.config().onBuild()).isEmpty();
+    assertThat(c.config().env()).contains("TRIGGERED=yes");
+    assertThat(layerEntries(child, 0)).contains("from-onbuild/a.txt 644 0:0");
+  }
+
+  @Test
+  void stageBaseInheritsConfigAndEntrypointResetsOnlyInheritedCmd() throws Exception {
+    BuildResult r = builder.build(request("""
+        FROM scratch AS base
+        ENV BASE=1
+        CMD ["base-cmd"]
+        FROM base
+        ENTRYPOINT ["/app"]
+        """), e -> {});
+    ImageConfig c = config(r);
+    assertThat(c.config().env()).contains("BASE=1");
+    assertThat(c.config().cmd()).isEmpty();
+    assertThat(c.config().entrypoint()).contains(List.of("/app"));
+  }
 }

@@ -1,0 +1,2 @@
+/** The {@code hoist build} command. */
+package dev.hoist.cli.build;
