@@ -1,14 +1,19 @@
 package dev.hoist.cli.registry;
 
 import dev.hoist.cli.UsageException;
+import dev.hoist.cli.store.CopyEndpoints;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.oci.Json;
+import dev.hoist.oci.Platform;
 import dev.hoist.registry.copy.CopyListener;
 import dev.hoist.registry.copy.CopyResult;
 import dev.hoist.registry.copy.PlatformSelection;
 import dev.hoist.registry.copy.RegistryCopier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,15 +25,16 @@ import picocli.CommandLine.Spec;
  * {@code hoist cp SRC DST}: copies an image between registries, blobs first (in parallel, streamed,
  * mounted within one registry, skipped when present), then manifests.
  */
-@Command(name = "cp", description = "Copy an image from one registry reference to another.")
+@Command(name = "cp", description = {"Copy an image between registries, the local store and files.",
+    "SRC and DST: REF or docker://REF (a registry), store:NAME, oci:DIR[:NAME], oci-archive:FILE, docker-archive:FILE."})
 public final class CpCommand implements Runnable {
   @Spec CommandSpec spec;
   @Mixin RegistryOptions registry;
 
-  @Parameters(index = "0", paramLabel = "SRC", description = "Source: REF or docker://REF.")
+  @Parameters(index = "0", paramLabel = "SRC", description = "Source image.")
   String source;
 
-  @Parameters(index = "1", paramLabel = "DST", description = "Target: REF or docker://REF.")
+  @Parameters(index = "1", paramLabel = "DST", description = "Target image.")
   String target;
 
   @Option(names = "--all-platforms", description = "Copy a whole multi-platform index.")
@@ -41,10 +47,24 @@ public final class CpCommand implements Runnable {
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat format;
 
+  private static String strip(String spec) {
+    return spec.startsWith("docker://") ? spec.substring("docker://".length()) : spec;
+  }
+
   @Override
   public void run() {
     if (allPlatforms && platform != null) {
       throw new UsageException("--all-platforms and --platform exclude each other");
+    }
+    if (CopyEndpoints.handles(source) || CopyEndpoints.handles(target)) {
+      Optional<Platform> only = allPlatforms ? Optional.empty()
+          : Optional.of(References.platform(platform).orElse(Platform.host()));
+      try {
+        CopyEndpoints.copy(strip(source), strip(target), only, registry.clients(), spec.commandLine().getOut());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
     }
     ImageReference src = References.parse(source);
     ImageReference dst = References.parse(target);
