@@ -50,7 +50,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
         return new PreparedStep(key.digest(), () -> {
           SourceTree tree = source.tree().get();
           CopyPlanner.Plan plan = planner(tree, in).plan(request);
-          return commit(plan, in, h, fileName, expanded);
+          return commit(plan, in, h, true);
         }, Optional.empty());
       }
       if (expanded instanceof AddInstruction add) {
@@ -58,7 +58,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       }
       CopyPlanner.Plan plan = planner(in.stage().context(), in).plan(request);
       key.part(plan.contentDigest());
-      return PreparedStep.of(key.digest(), () -> commit(plan, in, h, fileName, expanded), plan.entries());
+      return PreparedStep.of(key.digest(), () -> commit(plan, in, h, true), plan.entries());
     } catch (HoistException e) {
       if (e instanceof StepException) {
         throw e;
@@ -131,11 +131,6 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
   private static CopyPlanner planner(SourceTree tree, StepInput in) throws java.io.IOException {
     ImageFiles files = in.files().get();
     return new CopyPlanner(tree, in.stage().clock(), files::hasDirectoryOrLink);
-  }
-
-  private static ImageState commit(CopyPlanner.Plan plan, StepInput in, History h, String fileName, Instruction at)
-      throws java.io.IOException {
-    return commit(plan, in, h, true);
   }
 
   /**
