@@ -48,7 +48,8 @@ for i in $(seq "$n"); do
 done
 printf '%s\n' "${times[@]}" | sort -n | awk -v n="$n" '{a[NR]=$1} END {printf "runc run true: min %.1f ms, median %.1f ms per run (%d runs)\n", a[1]/1000, a[int(NR/2)+1]/1000, n}'
 
+# hoist, each step paired with a plain runc run from the same JVM (same load for both).
 for rt in runc crun; do
-  java -cp "$cp" dev.hoist.runtime.bench.RunOverhead "$rootfs" "$work/hoist-$rt" "$rt" OVERLAY "$n"
+  java -cp "$cp" dev.hoist.runtime.bench.RunOverhead "$rootfs" "$work/hoist-$rt" "$rt" OVERLAY "$n" "$bundle"
 done
-java -cp "$cp" dev.hoist.runtime.bench.RunOverhead "$rootfs" "$work/hoist-copy" runc COPY "$n"
+java -cp "$cp" dev.hoist.runtime.bench.RunOverhead "$rootfs" "$work/hoist-copy" runc COPY "$n" "$bundle"

@@ -9,6 +9,7 @@
  *     allowInsecure, progress::warn);
  * LayerSnapshots layers = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace());
  * Snapshotter snapshotter = Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace());
+ * // ... per RUN step (close the snapshotter at the end of the build: it waits for removals)
  * try (LayerSnapshots.Lease lease = layers.acquire(StoreLayers.of(store, manifest.layers(), config));
  *      Snapshot snap = snapshotter.prepare(lease.lowers())) {
  *   RunResult r = runner.run(snap, new RunRequest(RunRequest.shellForm(shell, line), env, workdir, user,

@@ -45,8 +45,8 @@ class ForeignArchTest {
     Assumptions.assumeFalse(Platform.host().architecture().equals("arm64"), "the host is arm64");
     Path base = BusyboxRootfs.create(tmp.resolve("base"));
     ContainerRunner runner = runner(new EmulationSupport(tmp.resolve("no-binfmt"), Platform.host()));
-    try (Snapshot snap = new Snapshotter(Snapshotter.Kind.COPY, tmp.resolve("snaps"), UserNamespace.detect())
-        .prepare(new LowerStack(List.of(base)))) {
+    try (Snapshotter snapshotter = new Snapshotter(Snapshotter.Kind.COPY, tmp.resolve("snaps"), UserNamespace.detect());
+         Snapshot snap = snapshotter.prepare(new LowerStack(List.of(base)))) {
       RunRequest request = RunRequest.of(List.of("touch", "/ran"), Output.lines(l -> { })).withPlatform(ARM64);
       assertThatThrownBy(() -> runner.run(snap, request))
           .isInstanceOf(HoistException.class)
@@ -71,8 +71,8 @@ class ForeignArchTest {
     }
     ContainerRunner runner = runner(EmulationSupport.system());
     List<String> lines = new ArrayList<>();
-    try (Snapshot snap = Snapshotter.auto(tmp.resolve("snaps"), UserNamespace.detect())
-        .prepare(new LowerStack(List.of(tmp.resolve("arm"))))) {
+    try (Snapshotter snapshotter = Snapshotter.auto(tmp.resolve("snaps"), UserNamespace.detect());
+         Snapshot snap = snapshotter.prepare(new LowerStack(List.of(tmp.resolve("arm"))))) {
       RunResult r = runner.run(snap, RunRequest.of(List.of("/bin/sh", "-c", "uname -m > /arch; cat /arch"),
           Output.lines(lines::add)).withPlatform(ARM64));
       assertThat(r.exitCode()).as(String.join("\n", lines)).isZero();

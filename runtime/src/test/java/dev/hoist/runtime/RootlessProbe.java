@@ -34,7 +34,7 @@ public final class RootlessProbe {
     System.out.println("snapshotter " + snapshotter.kind());
     ContainerRunner runner = new ContainerRunner(RuntimeLocator.system().locate(Optional.of(args[1])),
         userns, new MountContext(work.resolve("cache"), Secrets.none(), Map.of()), EmulationSupport.system(), false);
-    try (Snapshot snap = snapshotter.prepare(new LowerStack(List.of(base)))) {
+    try (snapshotter; Snapshot snap = snapshotter.prepare(new LowerStack(List.of(base)))) {
       RunResult asRoot = runner.run(snap, RunRequest.of(List.of("/bin/sh", "-c",
           "id -u; rm /data/gone.txt; echo r > /by-root"), Output.lines(l -> System.out.println("out " + l))));
       System.out.println("exit " + asRoot.exitCode());

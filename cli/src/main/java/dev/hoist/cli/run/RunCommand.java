@@ -81,6 +81,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--pull", description = "Fetch the image from its registry even when the store has it.")
   boolean pull;
 
+  @Option(names = "--entrypoint", paramLabel = "CMD", description = "Replace the image's Entrypoint (empty string: none).")
+  String entrypoint;
+
   @Option(names = "--hostname", paramLabel = "NAME", defaultValue = "hoist", description = "The container's hostname.")
   String hostname;
 
@@ -112,7 +115,8 @@ public final class RunCommand implements Callable<Integer> {
     LayerSnapshots snapshots = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace());
     Snapshotter snapshotter = Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace());
     spec.commandLine().getOut().flush();
-    try (LayerSnapshots.Lease lease = snapshots.acquire(StoreLayers.of(store, img.layers(), img.config()));
+    try (snapshotter;
+         LayerSnapshots.Lease lease = snapshots.acquire(StoreLayers.of(store, img.layers(), img.config()));
          Snapshot snapshot = snapshotter.prepare(lease.lowers())) {
       RunResult result = runner.run(snapshot, request);
       return result.exitCode();
@@ -120,7 +124,8 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private List<String> argv(ContainerConfig cfg) {
-    List<String> argv = new ArrayList<>(cfg.entrypoint().orElse(List.of()));
+    List<String> argv = new ArrayList<>(entrypoint == null ? cfg.entrypoint().orElse(List.of())
+        : entrypoint.isEmpty() ? List.of() : List.of(entrypoint));
     argv.addAll(command.isEmpty() ? cfg.cmd().orElse(List.of()) : command);
     if (argv.isEmpty()) {
       throw new UsageException("no command given and image " + image + " has no Entrypoint or Cmd");

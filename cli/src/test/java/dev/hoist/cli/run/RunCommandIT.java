@@ -82,6 +82,9 @@ class RunCommandIT {
 
     r = hoist("echo via default cmd\n", "run", "bb:1");
     assertThat(r.out()).isEqualTo("via default cmd\n");
+
+    r = hoist("", "run", "--entrypoint", "echo", "bb:1", "entry", "point");
+    assertThat(r.out()).isEqualTo("entry point\n");
   }
 
   @Test

@@ -31,9 +31,12 @@ public final class CopySnapshot implements Snapshot {
   private final Path dir;
   private final Path rootfs;
   private final UserNamespace userns;
+  private final java.util.function.Consumer<Process> removals;
   private final Map<String, FileStat> before = new HashMap<>();
 
-  CopySnapshot(LowerStack lowers, Path dir, UserNamespace userns) throws IOException {
+  CopySnapshot(LowerStack lowers, Path dir, UserNamespace userns, java.util.function.Consumer<Process> removals)
+      throws IOException {
+    this.removals = removals;
     this.lowers = lowers;
     this.dir = dir;
     this.userns = userns;
@@ -175,6 +178,6 @@ public final class CopySnapshot implements Snapshot {
 
   @Override
   public void close() throws IOException {
-    new TreeCommands(userns).deleteInBackground(dir);
+    new TreeCommands(userns).deleteInBackground(dir).ifPresent(removals);
   }
 }

@@ -24,8 +24,11 @@ public final class OverlaySnapshot implements Snapshot {
   private final Path dir;
   private final OverlayMount mount;
   private final UserNamespace userns;
+  private final java.util.function.Consumer<Process> removals;
 
-  OverlaySnapshot(LowerStack lowers, Path dir, Path emptyLower, UserNamespace userns) throws IOException {
+  OverlaySnapshot(LowerStack lowers, Path dir, Path emptyLower, UserNamespace userns,
+      java.util.function.Consumer<Process> removals) throws IOException {
+    this.removals = removals;
     this.lowers = lowers;
     this.dir = dir;
     this.userns = userns;
@@ -93,6 +96,6 @@ public final class OverlaySnapshot implements Snapshot {
 
   @Override
   public void close() throws IOException {
-    new TreeCommands(userns).deleteInBackground(dir);
+    new TreeCommands(userns).deleteInBackground(dir).ifPresent(removals);
   }
 }

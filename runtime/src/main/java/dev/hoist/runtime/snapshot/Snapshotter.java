@@ -10,8 +10,11 @@ import java.util.List;
 /**
  * Makes {@link Snapshot}s in a work folder: kernel overlayfs where it mounts (probed once per
  * process, inside the rootless user namespace when not root), else the copy-and-compare fallback.
+ * A closed snapshot's folder is removed in the background (on disks mounted with {@code discard}
+ * each rmdir costs milliseconds); {@link #close} waits for those removals, so close the snapshotter
+ * when the build is done.
  */
-public final class Snapshotter {
+public final class Snapshotter implements AutoCloseable {
   /** Which kind of snapshot to make. */
   public enum Kind { OVERLAY, COPY }
 
@@ -20,6 +23,7 @@ public final class Snapshotter {
   private final Kind kind;
   private final Path workRoot;
   private final UserNamespace userns;
+  private final List<Process> removals = new ArrayList<>();
 
   public Snapshotter(Kind kind, Path workRoot, UserNamespace userns) {
     this.kind = kind;
@@ -42,12 +46,37 @@ public final class Snapshotter {
     try {
       if (kind == Kind.OVERLAY) {
         Path empty = Files.createDirectory(dir.resolve("empty"));
-        return new OverlaySnapshot(lowers, dir, empty, userns);
+        return new OverlaySnapshot(lowers, dir, empty, userns, this::track);
       }
-      return new CopySnapshot(lowers, dir, userns);
+      return new CopySnapshot(lowers, dir, userns, this::track);
     } catch (IOException | RuntimeException e) {
       new TreeCommands(userns).delete(dir);
       throw e;
+    }
+  }
+
+  private synchronized void track(Process removal) {
+    removals.removeIf(p -> !p.isAlive());
+    removals.add(removal);
+  }
+
+  /** Waits until the folders of closed snapshots are gone. */
+  @Override
+  public synchronized void close() {
+    boolean interrupted = false;
+    for (Process p : removals) {
+      while (true) {
+        try {
+          p.waitFor();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    removals.clear();
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Whole-tree copies and removals with coreutils, inside the rootless user namespace when there is
@@ -34,17 +35,17 @@ final class TreeCommands {
    * rmdir can take milliseconds, and nothing waits for a finished snapshot to be gone. The folder
    * is renamed away first so its name is free at once.
    */
-  void deleteInBackground(Path dir) throws IOException {
+  Optional<Process> deleteInBackground(Path dir) throws IOException {
     if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
+      return Optional.empty();
     }
     Path trash = dir.resolveSibling(".trash-" + dir.getFileName());
     Files.move(dir, trash, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    new ProcessBuilder(command(List.of("rm", "-rf", "--", trash.toString())))
+    return Optional.of(new ProcessBuilder(command(List.of("rm", "-rf", "--", trash.toString())))
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .start();
+        .start());
   }
 
   private List<String> command(List<String> command) {

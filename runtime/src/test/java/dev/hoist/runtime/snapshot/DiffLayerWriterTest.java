@@ -38,8 +38,8 @@ class DiffLayerWriterTest {
     List<String> lines = new ArrayList<>();
     ByteArrayOutputStream blob = new ByteArrayOutputStream();
     Layer layer;
-    try (Snapshot snap = new Snapshotter(Snapshotter.Kind.OVERLAY, tmp.resolve("snaps"), userns)
-        .prepare(new LowerStack(List.of(base)))) {
+    try (Snapshotter snapshotter = new Snapshotter(Snapshotter.Kind.OVERLAY, tmp.resolve("snaps"), userns);
+         Snapshot snap = snapshotter.prepare(new LowerStack(List.of(base)))) {
       RunResult r = runner.run(snap, RunRequest.of(List.of("/bin/sh", "-c", String.join("; ",
           "set -e", "rm /data/gone.txt", "rm -r /tmp && mkdir -m 1777 /tmp && echo t > /tmp/t",
           "mkdir /opt && echo hello > /opt/a && ln /opt/a /opt/b && ln -s a /opt/c && chown 1000:2000 /opt/a")),

@@ -84,13 +84,15 @@ class SnapshotEquivalenceTest {
     List<DiffEntry> copyEntries;
     dev.hoist.cache.layer.Layer overlayLayer;
     dev.hoist.cache.layer.Layer copyLayer;
-    try (Snapshot snap = new Snapshotter(Snapshotter.Kind.OVERLAY, tmp.resolve("o"), userns).prepare(lowers)) {
+    try (Snapshotter snapshotter = new Snapshotter(Snapshotter.Kind.OVERLAY, tmp.resolve("o"), userns);
+         Snapshot snap = snapshotter.prepare(lowers)) {
       Diff d = run(runner, snap);
       overlayEntries = d.entries();
       overlay = describe(d);
       overlayLayer = layer(d);
     }
-    try (Snapshot snap = new Snapshotter(Snapshotter.Kind.COPY, tmp.resolve("c"), userns).prepare(lowers)) {
+    try (Snapshotter snapshotter = new Snapshotter(Snapshotter.Kind.COPY, tmp.resolve("c"), userns);
+         Snapshot snap = snapshotter.prepare(lowers)) {
       Diff d = run(runner, snap);
       copyEntries = d.entries();
       copy = describe(d);
@@ -135,7 +137,8 @@ class SnapshotEquivalenceTest {
         continue;
       }
       Map<String, Object> a = Files.readAttributes(p, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
-      String owner = a.get("uid") + ":" + a.get("gid");
+      String owner = diff.idMapping().containerUid((Integer) a.get("uid")) + ":"
+          + diff.idMapping().containerGid((Integer) a.get("gid"));
       String mode = Integer.toOctalString((Integer) a.get("mode") & 07777);
       if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
         m.put(e.path(), "dir " + mode + " " + owner);

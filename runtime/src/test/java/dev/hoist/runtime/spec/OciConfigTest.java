@@ -46,12 +46,14 @@ class OciConfigTest {
   }
 
   @Test
-  void sysIsReadOnlyAndRootlessBindsIt() throws Exception {
+  void sysIsReadOnlyOwnWithOwnNetworkAndBoundWithTheHosts() throws Exception {
     JsonNode isolatedRoot = json(spec(true, false)).at("/mounts");
     JsonNode rootless = json(spec(true, true)).at("/mounts");
+    JsonNode hostNetwork = json(spec(false, true)).at("/mounts");
     assertThat(find(isolatedRoot, "/sys").at("/type").asText()).isEqualTo("sysfs");
+    assertThat(find(rootless, "/sys").at("/type").asText()).isEqualTo("sysfs");
     assertThat(find(isolatedRoot, "/sys").at("/options").toString()).contains("\"ro\"");
-    assertThat(find(rootless, "/sys").at("/options").toString()).contains("rbind").contains("\"ro\"");
+    assertThat(find(hostNetwork, "/sys").at("/options").toString()).contains("rbind").contains("\"ro\"");
     assertThat(find(rootless, "/dev/pts").at("/options").toString()).doesNotContain("gid=5");
     assertThat(find(isolatedRoot, "/src").at("/options").toString()).contains("\"ro\"");
   }
