@@ -19,9 +19,12 @@ public final class RegistryClient {
   private final HttpTransport transport;
   private final java.util.concurrent.atomic.AtomicBoolean oneShotRefused = new java.util.concurrent.atomic.AtomicBoolean();
 
+  private final java.util.concurrent.Semaphore uploads;
+
   private RegistryClient(String registry, RegistryConfig config) {
     this.registry = registry;
     this.config = config;
+    this.uploads = new java.util.concurrent.Semaphore(config.parallelTransfers(), true);
     String host = registry.equals(ImageReference.DOCKER_HUB) ? "registry-1.docker.io" : registry;
     this.transport = new HttpTransport(registry, host, config);
   }
@@ -62,6 +65,11 @@ public final class RegistryClient {
   public List<String> catalog(int pageSize) {
     return PagedNames.fetch(transport, "", "/v2/_catalog?n=" + pageSize, "repositories",
         List.of("registry:catalog:*"), "listing the catalog");
+  }
+
+  /** Limits concurrent blob uploads to this registry to {@link RegistryConfig#parallelTransfers()}. */
+  java.util.concurrent.Semaphore uploadPermits() {
+    return uploads;
   }
 
   java.util.concurrent.atomic.AtomicBoolean oneShotRefused() {

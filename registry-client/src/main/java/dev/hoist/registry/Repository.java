@@ -93,12 +93,23 @@ public final class Repository {
   }
 
   /**
-   * Uploads a blob unless the repository has it; with {@code mountFrom} (another repository of the
+   * Uploads a blob unless the repository has it; at most {@link RegistryConfig#parallelTransfers()}
+   * uploads run at once per registry client, however many threads call this. With {@code mountFrom} (another repository of the
    * same registry) it is mounted from there first, uploading only if the mount is refused.
    */
   public UploadOutcome uploadBlob(Digest digest, long size, BlobSource source, Optional<String> mountFrom) {
-    return new BlobUploader(client.transport(), name, client.config().chunkedUploadThreshold(),
-        client.config().chunkSize(), client.oneShotRefused()).upload(digest, size, source, mountFrom);
+    try {
+      client.uploadPermits().acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RegistryException(client.registry(), name, "interrupted before uploading blob " + digest, e);
+    }
+    try {
+      return new BlobUploader(client.transport(), name, client.config().chunkedUploadThreshold(),
+          client.config().chunkSize(), client.oneShotRefused()).upload(digest, size, source, mountFrom);
+    } finally {
+      client.uploadPermits().release();
+    }
   }
 
   /** Deletes a blob (most registries refuse unless configured to allow it). */

@@ -53,6 +53,7 @@ final class ArchiveWriter implements AutoCloseable {
     out.flush();
     channel.force(true);
     channel.close();
+    Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     done = true;
   }

@@ -1,6 +1,7 @@
 package dev.hoist.transfer;
 
 import dev.hoist.cache.store.LocalStore;
+import dev.hoist.cache.store.StoreLease;
 import dev.hoist.oci.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +15,13 @@ import java.util.Optional;
 public final class LayoutDestination implements ImageDestination {
   private final LocalStore layout;
   private final boolean exactNames;
+  private final StoreLease lease;
 
-  public LayoutDestination(LocalStore layout, boolean exactNames) {
+  /** Holds a {@link StoreLease} on {@code layout} until closed, so prune cannot take half-copied images. */
+  public LayoutDestination(LocalStore layout, boolean exactNames) throws IOException {
     this.layout = layout;
     this.exactNames = exactNames;
+    this.lease = layout.lease();
   }
 
   @Override
@@ -50,5 +54,7 @@ public final class LayoutDestination implements ImageDestination {
   }
 
   @Override
-  public void close() {}
+  public void close() throws IOException {
+    lease.close();
+  }
 }

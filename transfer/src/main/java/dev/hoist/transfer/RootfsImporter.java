@@ -5,6 +5,7 @@ import dev.hoist.cache.layer.Layer;
 import dev.hoist.cache.layer.LayerSink;
 import dev.hoist.cache.layer.LayerWriter;
 import dev.hoist.cache.store.LocalStore;
+import dev.hoist.cache.store.StoreLease;
 import dev.hoist.cache.tar.EntryType;
 import dev.hoist.cache.tar.TarEntry;
 import dev.hoist.cache.tar.TarReader;
@@ -43,6 +44,13 @@ public final class RootfsImporter {
 
   /** Imports {@code rootfs} as {@code name} for {@code platform}, applying {@code changes} to the config. */
   public Descriptor importRootfs(Path rootfs, String name, Platform platform, List<String> changes) throws IOException {
+    try (StoreLease lease = store.lease()) {
+      return importLeased(rootfs, name, platform, changes);
+    }
+  }
+
+  private Descriptor importLeased(Path rootfs, String name, Platform platform, List<String> changes)
+      throws IOException {
     Layer layer;
     try (LayerSink sink = writer.open(store)) {
       if (Files.isDirectory(rootfs)) {

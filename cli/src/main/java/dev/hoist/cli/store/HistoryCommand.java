@@ -39,7 +39,8 @@ public final class HistoryCommand extends StoreCommand implements Callable<Integ
       if (!noTrunc && by.length() > 47) {
         by = by.substring(0, 47) + "...";
       }
-      out().printf("%-22s %-50s %-10s %s%n", h.created().isEmpty() ? "-" : h.created(), by, sizes[i], h.comment());
+      String created = h.created().isEmpty() ? "-" : h.created().replaceAll("\\.\\d+Z$", "Z");
+      out().printf("%-22s %-50s %-10s %s%n", created, by, sizes[i], h.comment());
     }
     return 0;
   }

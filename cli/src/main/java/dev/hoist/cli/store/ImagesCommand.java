@@ -30,7 +30,7 @@ public final class ImagesCommand extends StoreCommand implements Callable<Intege
       boolean hasTag = colon > name.lastIndexOf('/');
       out().printf("%-40s %-16s %-14s %-22s %s%n", hasTag ? name.substring(0, colon) : name,
           hasTag ? name.substring(colon + 1) : "<none>", s.id(),
-          s.config().created().isEmpty() ? "-" : s.config().created(), Sizes.human(s.size()));
+          s.config().created().isEmpty() ? "-" : s.config().created().replaceAll("\\.\\d+Z$", "Z"), Sizes.human(s.size()));
     }
     return 0;
   }

@@ -85,6 +85,7 @@ public final class BlobSink extends OutputStream {
             + ", got " + actual);
       }
       Path target = dir.resolve(actual.hex());
+      Files.setPosixFilePermissions(temp, LocalStore.READABLE);
       if (Files.exists(target)) {
         Files.delete(temp);
       } else {

@@ -44,6 +44,9 @@ public final class LocalStore {
   /** The annotation that records when a cache entry was last written, for {@code prune --keep-storage}. */
   public static final String CACHE_USED_ANNOTATION = "dev.hoist.cache.used";
   private static final long MAX_JSON = 16L * 1024 * 1024;
+  /** rw-r--r--: what other readers of the layout (skopeo, umoci, other users) need. */
+  static final java.util.Set<java.nio.file.attribute.PosixFilePermission> READABLE =
+      java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
 
   private final Path home;
   private final Path blobs;
@@ -292,9 +295,34 @@ public final class LocalStore {
   /**
    * Removes blobs that no index entry (image or cache entry) reaches, and temp files older than an
    * hour. With {@code keepStorage}, then evicts least recently used cache entries until the blobs
-   * take at most that many bytes.
+   * take at most that many bytes. Waits until no {@link #lease} is held in any process.
    */
   public PruneReport prune(OptionalLong keepStorage) throws IOException {
+    try (StoreLease exclusive = GcLock.of(home).exclusive()) {
+      return pruneLocked(keepStorage);
+    }
+  }
+
+  /** {@link #prune}, unless a lease is held somewhere right now (then empty, nothing removed). */
+  public Optional<PruneReport> tryPrune(OptionalLong keepStorage) throws IOException {
+    Optional<StoreLease> exclusive = GcLock.of(home).tryExclusive();
+    if (exclusive.isEmpty()) {
+      return Optional.empty();
+    }
+    try (StoreLease held = exclusive.get()) {
+      return Optional.of(pruneLocked(keepStorage));
+    }
+  }
+
+  /**
+   * A lease that keeps {@link #prune} away until it is closed: take it before writing the blobs of
+   * an image and close it after tagging it.
+   */
+  public StoreLease lease() throws IOException {
+    return GcLock.of(home).shared();
+  }
+
+  private PruneReport pruneLocked(OptionalLong keepStorage) throws IOException {
     return index.locked(() -> {
       int blobsRemoved = 0;
       int cacheRemoved = 0;
@@ -356,6 +384,15 @@ public final class LocalStore {
         freed += size;
       }
     }
+    try (Stream<Path> files = Files.list(home)) {
+      for (Path p : files.toList()) {
+        String name = p.getFileName().toString();
+        if ((name.startsWith(".write-") || name.startsWith(".index-")) && name.endsWith(".tmp")
+            && Files.getLastModifiedTime(p).toInstant().isBefore(staleTemp)) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
     return new long[] {removed, freed};
   }
 
@@ -377,6 +414,7 @@ public final class LocalStore {
         ch.write(java.nio.ByteBuffer.wrap(bytes));
         ch.force(true);
       }
+      Files.setPosixFilePermissions(temp, READABLE);
       Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       FsSync.directory(dir);

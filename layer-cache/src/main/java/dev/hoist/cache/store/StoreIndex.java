@@ -70,6 +70,7 @@ final class StoreIndex {
         ch.write(java.nio.ByteBuffer.wrap(json));
         ch.force(true);
       }
+      Files.setPosixFilePermissions(temp, LocalStore.READABLE);
       Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       FsSync.directory(home);
     } finally {

@@ -134,4 +134,27 @@ class LayerWriterTest {
     assertThat(kept.resolve("var/cache/.wh..wh..opq")).isRegularFile();
     assertThat(Files.isDirectory(kept.resolve("var/cache"), LinkOption.NOFOLLOW_LINKS)).isTrue();
   }
+
+  @Test
+  void userXattrsSurviveWriteAndExtract() throws IOException {
+    Path tree = Files.createDirectory(tmp.resolve("xtree"));
+    Path f = Files.writeString(tree.resolve("f"), "x");
+    var view = Files.getFileAttributeView(f, java.nio.file.attribute.UserDefinedFileAttributeView.class);
+    byte[] binary = {0, 1, 2, (byte) 0xff, '=', '\n'};
+    try {
+      view.write("hoist.test", java.nio.ByteBuffer.wrap(binary));
+    } catch (IOException | UnsupportedOperationException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "this filesystem has no user xattrs: " + e);
+    }
+    LocalStore store = LocalStore.open(tmp.resolve("store"));
+    Layer layer = LayerWriter.defaults().writeDirectory(tree, store);
+    Path out = Files.createDirectory(tmp.resolve("xout"));
+    try (InputStream in = store.openBlob(layer.descriptor().digest())) {
+      assertThat(LayerExtractor.create(ExtractOptions.defaults()).extract(in, out).warnings()).isEmpty();
+    }
+    var outView = Files.getFileAttributeView(out.resolve("f"), java.nio.file.attribute.UserDefinedFileAttributeView.class);
+    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(outView.size("hoist.test"));
+    outView.read("hoist.test", buf);
+    assertThat(buf.array()).containsExactly(binary);
+  }
 }

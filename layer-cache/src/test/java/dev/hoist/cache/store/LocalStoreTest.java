@@ -47,6 +47,8 @@ class LocalStoreTest {
     Descriptor d = store.putBlob("x", new ByteArrayInputStream(data), Optional.of(Digest.sha256(data)));
     assertThat(d.size()).isEqualTo(5);
     assertThat(store.blobPath(d.digest())).hasFileName(Digest.sha256(data).hex()).hasBinaryContent(data);
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+        Files.getPosixFilePermissions(store.blobPath(d.digest())))).isEqualTo("rw-r--r--");
     assertThatThrownBy(() -> store.putBlob("x", new ByteArrayInputStream(data), Optional.of(Digest.sha256("other"))))
         .isInstanceOf(HoistException.class).hasMessageContaining("does not match");
     try (Stream<Path> files = Files.list(home.resolve("blobs/sha256"))) {

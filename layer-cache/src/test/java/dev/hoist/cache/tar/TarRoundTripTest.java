@@ -88,4 +88,28 @@ class TarRoundTripTest {
             "3000000/4000000", "lib -> usr/lib", "bin/ping2 link to bin/ping", "prw-r--r--", "crw-r--r--",
             "1,3", "naïve-ünïcode.txt", "etc/.wh.removed", "var/cache/.wh..wh..opq");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"gnu", "pax"})
+  void readsArchivesGnuTarWrites(String format, @TempDir Path dir) throws Exception {
+    Path src = Files.createDirectories(dir.resolve("src/" + "d".repeat(60) + "/" + "e".repeat(50)));
+    Files.writeString(src.resolve("f".repeat(40) + ".txt"), "content");
+    Files.createSymbolicLink(dir.resolve("src/link"), Path.of("d".repeat(60)));
+    Path tar = dir.resolve("t.tar");
+    Process p = new ProcessBuilder("tar", "--format=" + format, "-C", dir.resolve("src").toString(), "-cf",
+        tar.toString(), ".").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isZero();
+    List<String> names = new ArrayList<>();
+    try (TarReader r = new TarReader(Files.newInputStream(tar))) {
+      for (Optional<TarEntry> e = r.next(); e.isPresent(); e = r.next()) {
+        names.add(e.get().type() + " " + e.get().name());
+        if (e.get().type() == EntryType.FILE) {
+          assertThat(new String(r.content().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("content");
+        }
+      }
+    }
+    String deep = "d".repeat(60) + "/" + "e".repeat(50);
+    assertThat(names).contains("DIRECTORY " + deep, "FILE " + deep + "/" + "f".repeat(40) + ".txt", "SYMLINK link");
+  }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Picks a proxy the way Go programs do: {@code HTTPS_PROXY} for https, {@code HTTP_PROXY} for
- * http (upper or lower case), except for hosts {@code NO_PROXY} lists (suffix match, {@code *} for all).
+ * http (upper or lower case), except for loopback hosts and hosts {@code NO_PROXY} lists (suffix
+ * match, {@code *} for all).
  */
 public final class EnvProxySelector extends ProxySelector {
   private final Optional<InetSocketAddress> https;
@@ -53,9 +54,12 @@ public final class EnvProxySelector extends ProxySelector {
     });
   }
 
-  /** Whether {@code host[:port]} bypasses the proxy. */
+  /** Whether {@code host[:port]} bypasses the proxy: loopback always does, as in Go. */
   boolean bypass(String host, int port) {
     String h = host.toLowerCase(Locale.ROOT);
+    if (HttpTransport.isLoopback(h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h)) {
+      return true;
+    }
     for (String entry : noProxy) {
       if (entry.equals("*")) {
         return true;

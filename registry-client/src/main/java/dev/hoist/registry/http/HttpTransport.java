@@ -28,7 +28,9 @@ import javax.net.ssl.SSLHandshakeException;
  * connection failures, 5xx and 429 (honouring {@code Retry-After}) with backoff.
  *
  * <p>The scheme is found by pinging {@code /v2/}: https only, except for loopback hosts and
- * {@code --insecure-registry} hosts, which may also answer over plain http.
+ * {@code --insecure-registry} hosts, which may also answer over plain http (tried first unless a
+ * {@code certs.d} CA is configured for the host). Unlike Docker, TLS to a loopback host is still
+ * verified unless the host is marked insecure.
  */
 public final class HttpTransport {
   private static final int MAX_REDIRECTS = 10;
@@ -73,7 +75,10 @@ public final class HttpTransport {
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
         .connectTimeout(Duration.ofSeconds(30))
-        .sslContext(ssl);
+        .sslContext(ssl)
+        // explicit (engine-default) parameters: the JDK then does not initialise TLS when the client is built,
+        // which a plain-http registry never needs
+        .sslParameters(new javax.net.ssl.SSLParameters());
     config.proxy().ifPresent(b::proxy);
     return b.build();
   }
@@ -152,9 +157,12 @@ public final class HttpTransport {
               HttpResponse.BodyHandlers.ofInputStream());
           Response resp = new Response(r, ping);
           int s = resp.status();
-          if (scheme.equals("http") && s == 400 && i + 1 < schemes.size()) {
+          if (scheme.equals("http") && s == 400) {
+            // a TLS server answering plain http ("Client sent an HTTP request to an HTTPS server")
             resp.discard();
-            continue;
+            if (i + 1 < schemes.size() || last != null) {
+              continue;
+            }
           }
           if (RetryPolicy.retryableStatus(s)) {
             retryAfter = resp.header("Retry-After");
@@ -175,6 +183,9 @@ public final class HttpTransport {
           Thread.currentThread().interrupt();
           throw new RegistryException(registry, "", "interrupted", e);
         }
+      }
+      if (!busy && last instanceof SSLException) {
+        throw networkError("", last);
       }
       if (attempt >= retry.maxAttempts()) {
         if (busy) {

@@ -51,13 +51,7 @@ public final class TlsContexts {
    * are loaded on the first handshake, so a client that only speaks plain http never pays for it.
    */
   public static SSLContext trusting(List<Path> caFiles) {
-    try {
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new LazyTrustManager(() -> load(caFiles))}, null);
-      return ctx;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS", e);
-    }
+    return LazySslContext.of(() -> new TrustManager[] {new LazyTrustManager(() -> load(caFiles))});
   }
 
   private static X509ExtendedTrustManager load(List<Path> caFiles) {
@@ -87,13 +81,7 @@ public final class TlsContexts {
 
   /** A context that accepts any server certificate: for {@code --insecure-registry} only. */
   public static SSLContext unverified() {
-    try {
-      SSLContext ctx = SSLContext.getInstance("TLS");
-      ctx.init(null, new TrustManager[] {new AcceptAll()}, null);
-      return ctx;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot set up TLS", e);
-    }
+    return LazySslContext.of(() -> new TrustManager[] {new AcceptAll()});
   }
 
   private static X509ExtendedTrustManager trustManager(KeyStore ks) throws GeneralSecurityException {
@@ -170,7 +158,10 @@ public final class TlsContexts {
     }
   }
 
-  /** Trusts a chain that either of two trust managers trusts (hostname checks included). */
+  /**
+   * Trusts a chain that either of two trust managers trusts (hostname checks included); when both
+   * refuse, the first one's reason (the configured CA's) is reported.
+   */
   private static final class EitherTrustManager extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager first;
     private final X509ExtendedTrustManager second;
@@ -186,7 +177,12 @@ public final class TlsContexts {
       try {
         first.checkServerTrusted(chain, authType, engine);
       } catch (CertificateException e) {
-        second.checkServerTrusted(chain, authType, engine);
+        try {
+          second.checkServerTrusted(chain, authType, engine);
+        } catch (CertificateException e2) {
+          e.addSuppressed(e2);
+          throw e;
+        }
       }
     }
 
@@ -196,7 +192,12 @@ public final class TlsContexts {
       try {
         first.checkServerTrusted(chain, authType, socket);
       } catch (CertificateException e) {
-        second.checkServerTrusted(chain, authType, socket);
+        try {
+          second.checkServerTrusted(chain, authType, socket);
+        } catch (CertificateException e2) {
+          e.addSuppressed(e2);
+          throw e;
+        }
       }
     }
 
@@ -205,7 +206,12 @@ public final class TlsContexts {
       try {
         first.checkServerTrusted(chain, authType);
       } catch (CertificateException e) {
-        second.checkServerTrusted(chain, authType);
+        try {
+          second.checkServerTrusted(chain, authType);
+        } catch (CertificateException e2) {
+          e.addSuppressed(e2);
+          throw e;
+        }
       }
     }
 

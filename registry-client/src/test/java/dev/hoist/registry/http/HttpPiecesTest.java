@@ -58,6 +58,8 @@ class HttpPiecesTest {
     assertThat(s.select(URI.create("https://a.corp/v2/"))).containsExactly(Proxy.NO_PROXY);
     assertThat(s.select(URI.create("https://10.0.0.1:5000/v2/"))).containsExactly(Proxy.NO_PROXY);
     assertThat(s.select(URI.create("https://10.0.0.1:5001/v2/")).get(0).type()).isEqualTo(Proxy.Type.HTTP);
+    assertThat(s.select(URI.create("http://127.0.0.1:5000/v2/"))).containsExactly(Proxy.NO_PROXY);
+    assertThat(s.select(URI.create("http://localhost:5000/v2/"))).containsExactly(Proxy.NO_PROXY);
     assertThat(EnvProxySelector.from(new Environment(Map.of(), Path.of("/")))).isEmpty();
   }
 

@@ -46,7 +46,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   public static final String USER = "hoist";
   public static final String PASSWORD = "s3cret-Pa55";
 
-  private enum Kind { PLAIN, TLS_BASIC, BEARER }
+  private enum Kind { PLAIN, TLS_BASIC, TLS_WRONG_NAME, BEARER }
 
   private final Kind kind;
   private Path dir;
@@ -67,6 +67,11 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   /** https with a test CA, Basic auth ({@link #USER}/{@link #PASSWORD}) checked against bcrypt htpasswd. */
   public static RegistryExtension tlsWithBasicAuth() {
     return new RegistryExtension(Kind.TLS_BASIC);
+  }
+
+  /** Like {@link #tlsWithBasicAuth()}, but the certificate names another host: clients must refuse it. */
+  public static RegistryExtension tlsWithWrongHostname() {
+    return new RegistryExtension(Kind.TLS_WRONG_NAME);
   }
 
   /** Plain http, Bearer token auth through a test token server ({@link #USER}/{@link #PASSWORD}). */
@@ -107,9 +112,10 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         .append("  maintenance:\n    uploadpurging:\n      enabled: false\n")
         .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
         .append("  secret: hoist-test-secret\n");
-    if (kind == Kind.TLS_BASIC) {
+    if (kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME) {
       TestPki pki = new TestPki("hoist test CA");
-      TestPki.Issued server = pki.issue("127.0.0.1", "127.0.0.1", "localhost");
+      TestPki.Issued server = kind == Kind.TLS_BASIC
+          ? pki.issue("127.0.0.1", "127.0.0.1", "localhost") : pki.issue("wrong.example", "wrong.example");
       TestPki.writePem(dir.resolve("server.crt"), server.certificate());
       TestPki.writePem(dir.resolve("server.key"), server.keys().getPrivate());
       certsDir = Files.createDirectories(dir.resolve("certs.d"));
