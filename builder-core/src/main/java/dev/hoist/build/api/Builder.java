@@ -14,7 +14,10 @@ import dev.hoist.build.schedule.StageResult;
 import dev.hoist.build.schedule.StageRunner;
 import dev.hoist.build.step.BuildClock;
 import dev.hoist.build.step.ImageState;
+import dev.hoist.build.step.RunExecutor;
 import dev.hoist.build.step.StageContext;
+import dev.hoist.build.step.run.RunEngine;
+import dev.hoist.build.step.run.RunSettings;
 import dev.hoist.build.step.StepInput;
 import dev.hoist.cache.layer.LayerWriter;
 import dev.hoist.cache.store.LocalStore;
@@ -61,10 +64,17 @@ import java.util.stream.Stream;
 public final class Builder {
   private final LocalStore store;
   private final ImageSource images;
+  private final RunSettings runSettings;
 
   public Builder(LocalStore store, ImageSource images) {
+    this(store, images, RunSettings.defaults());
+  }
+
+  /** A builder whose RUN steps use {@code runSettings} (secrets, SSH, network, runtime). */
+  public Builder(LocalStore store, ImageSource images, RunSettings runSettings) {
     this.store = store;
     this.images = images;
+    this.runSettings = runSettings;
   }
 
   public BuildResult build(BuildRequest request, ProgressListener progress) throws IOException {
@@ -86,6 +96,7 @@ public final class Builder {
     Path scratchDir = Files.createDirectories(store.home().resolve("hoist-cache").resolve("tmp"));
     Path work = Files.createTempDirectory(scratchDir, "build-");
     AtomicInteger stepIds = new AtomicInteger();
+    RunEngine runEngine = new RunEngine(store, runSettings, w -> progress.on(new ProgressEvent.Info(Instant.now(), w)));
     try {
       List<BuildResult.PlatformImage> built = new ArrayList<>();
       int stepsRun = 0;
@@ -95,7 +106,7 @@ public final class Builder {
         Map<Integer, Path> unpacked = new ConcurrentHashMap<>();
         StageContext ctx = new StageContext(dockerfile.fileName(), store, writer, cache, clock, context,
             from -> fromSource(plan, from, results, unpacked, work, platform, hashes), work);
-        StageRunner runner = new StageRunner(plan, ctx, images, progress, stepIds);
+        StageRunner runner = new StageRunner(plan, ctx, images, progress, stepIds, new RunExecutor(runEngine, progress));
         Map<Integer, StageResult> out = new Scheduler(request.parallelism()).run(plan.order(),
             i -> plan.graph().dependenciesOf(i), (i, deps) -> {
               StageResult r = runner.run(dockerfile.stages().get(i), deps);

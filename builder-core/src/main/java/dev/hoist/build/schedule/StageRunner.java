@@ -14,6 +14,8 @@ import dev.hoist.build.step.ImageState;
 import dev.hoist.build.step.MetadataExecutor;
 import dev.hoist.build.step.PreparedStep;
 import dev.hoist.build.step.RunExecutor;
+import dev.hoist.build.step.run.RunEngine;
+import dev.hoist.build.step.run.RunSettings;
 import dev.hoist.build.step.StageContext;
 import dev.hoist.build.step.StepException;
 import dev.hoist.build.step.StepExecutor;
@@ -60,10 +62,18 @@ public final class StageRunner {
   private final MetadataExecutor metadata = new MetadataExecutor();
   private final WorkdirExecutor workdir = new WorkdirExecutor();
   private final CopyExecutor copy = new CopyExecutor();
-  private final RunExecutor run = new RunExecutor();
+  private final RunExecutor run;
 
+  /** A runner whose RUN steps use the default {@link RunSettings}. */
   public StageRunner(BuildPlan plan, StageContext context, ImageSource images, ProgressListener progress,
       AtomicInteger stepIds) {
+    this(plan, context, images, progress, stepIds,
+        new RunExecutor(new RunEngine(context.store(), RunSettings.defaults(), w -> { }), progress));
+  }
+
+  public StageRunner(BuildPlan plan, StageContext context, ImageSource images, ProgressListener progress,
+      AtomicInteger stepIds, RunExecutor run) {
+    this.run = run;
     this.plan = plan;
     this.context = context;
     this.images = images;

@@ -156,7 +156,7 @@ class BuilderTest {
     assertThatThrownBy(() -> builder.build(request(df).withTarget("zzz"), e -> {}))
         .hasMessageContaining("target stage \"zzz\" could not be found");
     assertThatThrownBy(() -> builder.build(request("FROM scratch\nRUN echo hi\n"), e -> {}))
-        .hasMessageStartingWith("Dockerfile:2:1: RUN is not supported yet");
+        .hasMessageStartingWith("Dockerfile:2: RUN failed with exit code");
     assertThatThrownBy(() -> builder.build(request("FROM nosuch/base:1\n"), e -> {}))
         .hasMessageStartingWith("Dockerfile:1:1: FROM nosuch/base:1");
   }

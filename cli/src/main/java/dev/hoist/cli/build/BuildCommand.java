@@ -90,6 +90,21 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--metadata-file", paramLabel = "F", description = "Write the digest, pushed names and step timings as JSON.")
   Path metadataFile;
 
+  @Option(names = "--secret", paramLabel = "id=ID,src=FILE|env=VAR", description = "A secret RUN --mount=type=secret can read (repeatable).")
+  List<String> secrets = new ArrayList<>();
+
+  @Option(names = "--ssh", paramLabel = "default|ID=SOCKET", description = "Forward an SSH agent socket to RUN --mount=type=ssh (default: $SSH_AUTH_SOCK).")
+  List<String> ssh = new ArrayList<>();
+
+  @Option(names = "--allow", paramLabel = "ENTITLEMENT", description = "Allow security.insecure (RUN --security=insecure).")
+  List<String> allow = new ArrayList<>();
+
+  @Option(names = "--network", paramLabel = "default|host|none", defaultValue = "default", description = "Network of RUN steps that name none.")
+  String network;
+
+  @Option(names = "--runtime", paramLabel = "crun|runc|bwrap", description = "OCI runtime for RUN (default: the first found of crun, runc, bwrap).")
+  String runtime;
+
   @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
   Path context;
 
@@ -113,7 +128,7 @@ public final class BuildCommand implements Callable<Integer> {
     RegistryClients registries = new RegistryClients(RegistryConfig.defaults());
     ImageSource fromRegistry = new RegistryImageSource(store, registries);
     ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
-    BuildResult result = new Builder(store, images).build(request, listener);
+    BuildResult result = new Builder(store, images, new RunFlags(secrets, ssh, allow, network, runtime).settings()).build(request, listener);
     for (ImageReference ref : refs) {
       boolean same = store.resolve(LocalStore.canonicalName(ref.toString()))
           .map(i -> i.descriptor().digest().equals(result.root().digest())).orElse(false);

@@ -43,6 +43,19 @@ public final class DirectoryTree {
 
   private DirectoryTree() {}
 
+  /**
+   * A describer of single paths, for layers made of chosen paths (a run's diff) rather than a
+   * whole tree; a later path with the inode of one described before becomes a hard link to it.
+   */
+  public static DirectoryTree describer() {
+    return new DirectoryTree();
+  }
+
+  /** The tar entry for {@code p} named {@code name}, or empty for a socket. */
+  public java.util.Optional<TarEntry> entry(Path p, String name) throws IOException {
+    return java.util.Optional.ofNullable(describe(p, name));
+  }
+
   /** Visits every path below {@code root} (not {@code root} itself), named {@code prefix}/relative. */
   public static void walk(Path root, String prefix, Visitor visitor) throws IOException {
     new DirectoryTree().walkDir(root, TarEntry.normalise(prefix), visitor);

@@ -1,0 +1,116 @@
+package dev.hoist.build.step.run;
+
+import dev.hoist.build.cache.CacheKey;
+import dev.hoist.build.context.ContextPath;
+import dev.hoist.build.context.SourceTree;
+import dev.hoist.build.step.StageContext;
+import dev.hoist.build.step.StepInput;
+import dev.hoist.dockerfile.instruction.Mount;
+import dev.hoist.oci.HoistException;
+import dev.hoist.runtime.mount.RunMount;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a RUN's {@code --mount} flags (the parser's model) into the runtime's {@link RunMount}s
+ * and adds what each contributes to the step's cache key: a bind's source content (the context's
+ * files, or the identity of the stage or image it comes from), a cache's or secret's id and
+ * options — never a secret's value, and never a cache's content, which is meant to change.
+ */
+public final class RunMounts {
+  private final StageContext stage;
+
+  public RunMounts(StageContext stage) {
+    this.stage = stage;
+  }
+
+  /** A mount whose host source is found only when the step runs (a stage's files are unpacked then). */
+  @FunctionalInterface
+  public interface Deferred {
+    RunMount resolve() throws IOException;
+  }
+
+  /** Maps {@code mounts}, adding their key parts to {@code key}. */
+  public List<Deferred> map(List<Mount> mounts, CacheKey key) throws IOException {
+    List<Deferred> out = new ArrayList<>();
+    for (Mount m : mounts) {
+      key.part("mount:" + m.type());
+      out.add(switch (m.type()) {
+        case CACHE -> cache(m, key);
+        case SECRET -> secret(m, key);
+        case SSH -> ssh(m, key);
+        case TMPFS -> tmpfs(m, key);
+        case BIND -> bind(m, key);
+      });
+    }
+    return out;
+  }
+
+  private Deferred cache(Mount m, CacheKey key) {
+    String target = requireTarget(m);
+    if (m.from().isPresent()) {
+      throw new HoistException("RUN --mount=type=cache,from=... is not supported yet");
+    }
+    RunMount.Sharing sharing = RunMount.Sharing.valueOf(m.sharing().name());
+    RunMount.CacheMount c = new RunMount.CacheMount(target, m.effectiveId().orElse(target), sharing, m.readOnly(),
+        m.mode().orElse(0755), m.uid().orElse(0), m.gid().orElse(0));
+    key.part(c.target()).part(c.id()).part(sharing.name()).part(Boolean.toString(c.readOnly()))
+        .part(c.mode() + ":" + c.uid() + ":" + c.gid());
+    return () -> c;
+  }
+
+  private Deferred secret(Mount m, CacheKey key) {
+    String id = m.effectiveId().orElseThrow(() -> new HoistException("RUN --mount=type=secret needs an id or a target"));
+    RunMount.SecretMount s = new RunMount.SecretMount(id, m.target(), m.env(), m.required(), m.mode().orElse(0400),
+        m.uid().orElse(0), m.gid().orElse(0));
+    key.part(id).part(s.target()).part(s.env().orElse("")).part(Boolean.toString(s.required()))
+        .part(s.mode() + ":" + s.uid() + ":" + s.gid());
+    return () -> s;
+  }
+
+  private Deferred ssh(Mount m, CacheKey key) {
+    RunMount.SshMount s = new RunMount.SshMount(m.effectiveId().orElse("default"), m.target(), m.required());
+    key.part(s.id()).part(s.target()).part(Boolean.toString(s.required()));
+    return () -> s;
+  }
+
+  private Deferred tmpfs(Mount m, CacheKey key) {
+    RunMount.TmpfsMount t = new RunMount.TmpfsMount(requireTarget(m), m.size().orElse(0L));
+    key.part(t.target()).part(Long.toString(t.sizeBytes()));
+    return () -> t;
+  }
+
+  private Deferred bind(Mount m, CacheKey key) throws IOException {
+    String target = requireTarget(m);
+    String source = m.source().orElse(".");
+    boolean readWrite = !m.readOnly();
+    key.part(target).part(source).part(Boolean.toString(readWrite)).part(m.from().orElse(""));
+    if (m.from().isPresent()) {
+      StepInput.FromSource from = stage.from().resolve(m.from().get());
+      key.part(from.identity());
+      return () -> {
+        SourceTree tree = from.tree().get();
+        return new RunMount.BindMount(inside(tree.root(), source), target, readWrite);
+      };
+    }
+    SourceTree context = stage.context();
+    Path host = inside(context.root(), source);
+    key.part(TreeDigest.of(host, context.hashes()));
+    return () -> new RunMount.BindMount(host, target, readWrite);
+  }
+
+  /** {@code source} below {@code root}, symlinks resolved inside it, never outside. */
+  private static Path inside(Path root, String source) throws IOException {
+    String relative = ContextPath.resolve(root, source, true);
+    return relative.isEmpty() ? root : root.resolve(relative);
+  }
+
+  private static String requireTarget(Mount m) {
+    Optional<String> t = m.effectiveTarget();
+    return t.orElseThrow(() -> new HoistException("RUN --mount=type=" + m.type().name().toLowerCase(java.util.Locale.ROOT)
+        + " needs a target"));
+  }
+}

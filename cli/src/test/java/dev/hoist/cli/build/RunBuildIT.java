@@ -1,0 +1,143 @@
+package dev.hoist.cli.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hoist.cache.store.LocalStore;
+import dev.hoist.transfer.testing.BusyboxImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * RUN in {@code hoist build} on the busybox fixture, as root, with the real runtime: changes become
+ * a layer (deletions as OCI whiteouts), USER/WORKDIR/ARG/heredocs reach the command, cache mounts
+ * outlive {@code --no-cache} rebuilds, and a failing command ends the build with its line, exit
+ * code and last output. Results are read back with umoci and from the raw layer tars.
+ */
+class RunBuildIT {
+  @TempDir Path tmp;
+  Path home;
+  Path ctx;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    BusyboxImage.assumeAvailable();
+    home = tmp.resolve("home");
+    ctx = Files.createDirectories(tmp.resolve("ctx"));
+    BusyboxImage.importInto(LocalStore.open(home), "busybox:latest", Files.createDirectories(tmp.resolve("work")));
+  }
+
+  private Proc hoist(String... args) throws Exception {
+    return Proc.hoist(home, tmp, null, args);
+  }
+
+  private void write(String path, String text) throws IOException {
+    Path p = ctx.resolve(path);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, text);
+  }
+
+  private Path unpack(String ref) throws Exception {
+    Path bundle = tmp.resolve("bundle-" + System.nanoTime());
+    Proc.tool(tmp, "umoci", "unpack", "--image", home + ":" + ref, bundle.toString()).ok();
+    return bundle.resolve("rootfs");
+  }
+
+  @Test
+  void commandChangesBecomeALayerWithWhiteoutsAsUserInWorkdir() throws Exception {
+    write("Dockerfile", """
+        FROM busybox
+        ARG GREETING=hi
+        RUN echo "$GREETING" > /greeting && rm /bin/wc
+        USER app
+        WORKDIR /home/app
+        RUN id -u > uid && pwd > dir
+        RUN <<EOF
+        echo "heredoc $GREETING" > /tmp/heredoc
+        EOF
+        RUN <<EOF
+        #!/bin/sh
+        echo program > /tmp/program
+        EOF
+        RUN ["/bin/sh", "-c", "echo exec > /tmp/exec"]
+        RUN true
+        """);
+    Proc built = hoist("build", "--progress", "plain", "-t", "out:1", ctx.toString()).ok();
+
+    Path root = unpack("out:1");
+    assertThat(root.resolve("greeting")).hasContent("hi");
+    assertThat(root.resolve("bin/wc")).doesNotExist();
+    assertThat(root.resolve("bin/cat")).exists();
+    assertThat(root.resolve("home/app/uid")).hasContent("1000");
+    assertThat(root.resolve("home/app/dir")).hasContent("/home/app");
+    assertThat(root.resolve("tmp/heredoc")).hasContent("heredoc hi");
+    assertThat(root.resolve("tmp/program")).hasContent("program");
+    assertThat(root.resolve("tmp/exec")).hasContent("exec");
+    assertThat(root.resolve("dev/pipes")).doesNotExist();
+
+    StoredLayers image = StoredLayers.of(home, "out:1");
+    Map<String, byte[]> firstRun = image.layers().get(1);
+    assertThat(firstRun).containsKeys("greeting", "bin/.wh.wc");
+    assertThat(new String(firstRun.get("greeting"), StandardCharsets.UTF_8)).isEqualTo("hi\n");
+    assertThat(image.createdBy()).contains("RUN |1 GREETING=hi /bin/sh -c echo \"$GREETING\" > /greeting && rm /bin/wc # buildkit",
+        "RUN |1 GREETING=hi /bin/sh -c echo exec > /tmp/exec # buildkit");
+    assertThat(image.config().path("config").path("Env").toString()).doesNotContain("GREETING");
+    // RUN true changes nothing: an empty-layer history entry and no layer
+    assertThat(image.config().get("history").get(image.config().get("history").size() - 1).path("empty_layer").asBoolean()).isTrue();
+    assertThat(image.layers()).hasSize(image.config().get("rootfs").get("diff_ids").size());
+
+    Proc again = hoist("build", "--progress", "plain", "-t", "out:1", ctx.toString()).ok();
+    assertThat(again.err()).doesNotContain(" DONE ").contains("CACHED");
+    assertThat(built.err()).contains(" DONE ");
+  }
+
+  @Test
+  void mountsCacheSurvivesNoCacheRebuildsBindAndTmpfsLeaveNoTrace() throws Exception {
+    write("data/in.txt", "from the context\n");
+    write("Dockerfile", """
+        FROM busybox
+        RUN --mount=type=cache,target=/cache --mount=type=bind,source=data,target=/data \\
+            --mount=type=tmpfs,target=/scratch \\
+            echo x >> /cache/count && wc -l < /cache/count > /seen && cat /data/in.txt > /copied \\
+            && echo t > /scratch/t
+        """);
+    hoist("build", "-q", "-t", "out:1", ctx.toString()).ok();
+    hoist("build", "-q", "--no-cache", "-t", "out:2", ctx.toString()).ok();
+
+    Path root = unpack("out:2");
+    assertThat(root.resolve("seen")).hasContent("2");
+    assertThat(root.resolve("copied")).hasContent("from the context");
+    Map<String, byte[]> layer = StoredLayers.of(home, "out:2").top();
+    assertThat(layer.keySet()).containsExactlyInAnyOrder("copied", "seen");
+
+    write("data/in.txt", "changed\n");
+    hoist("build", "-q", "-t", "out:3", ctx.toString()).ok();
+    assertThat(unpack("out:3").resolve("copied")).hasContent("changed");
+  }
+
+  @Test
+  void failingCommandEndsTheBuildWithLineExitCodeAndLastOutput() throws Exception {
+    write("Dockerfile", """
+        FROM busybox
+        RUN echo fine
+        RUN echo first-words && echo last-words >&2 && exit 3
+        """);
+    Proc failed = hoist("build", "--progress", "plain", ctx.toString());
+    assertThat(failed.exit()).isEqualTo(1);
+    assertThat(failed.err()).contains("hoist: Dockerfile:3: RUN failed with exit code 3").contains("last-words")
+        .doesNotContain("Exception");
+
+    write("Dockerfile", """
+        FROM busybox
+        RUN --security=insecure true
+        """);
+    Proc refused = hoist("build", "--progress", "plain", ctx.toString());
+    assertThat(refused.exit()).isEqualTo(1);
+    assertThat(refused.err()).contains("Dockerfile:2").contains("--allow security.insecure");
+  }
+}
