@@ -7,6 +7,7 @@
 #   RUN20:    20 x `RUN true` with --no-cache, minus the same Dockerfile without them, per step;
 #             compared with `runc run true` on a ready bundle (per-RUN overhead, target <= 30 ms)
 # Runs alternate hoist/buildah; prints medians and hoist/buildah ratios.
+# Both use runc (crun refuses hybrid-cgroup hosts such as CI).
 # Usage: bench/run-vs-buildah.sh [RUNS]   (default 3; needs bin/hoist built, buildah, runc; run as root)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -66,7 +67,7 @@ elapsed() { echo "$(now) - $1" | bc; }
 hoist_fresh() { rm -rf "$1"; HOIST_HOME=$1 "$hoist" import "$rootfs" bench-base:1 >/dev/null; }
 hoist_build() { # df home [extra...]
   local df=$1 home=$2; shift 2
-  HOIST_HOME=$home "$hoist" build -q --build-arg BASE=bench-base:1 -f "$work/$df.Dockerfile" "$@" "$ctx" >/dev/null
+  HOIST_HOME=$home "$hoist" build -q --runtime runc --build-arg BASE=bench-base:1 -f "$work/$df.Dockerfile" "$@" "$ctx" >/dev/null
 }
 bah() { buildah --root "$1/root" --runroot "$1/run" --storage-driver overlay "${@:2}"; }
 buildah_fresh() { bah "$1" rm -a >/dev/null 2>&1 || true; bah "$1" rmi -af >/dev/null 2>&1 || true; rm -rf "$1"
@@ -74,7 +75,7 @@ buildah_fresh() { bah "$1" rm -a >/dev/null 2>&1 || true; bah "$1" rmi -af >/dev
   bah "$1" tag "$(bah "$1" images -q | head -1)" localhost/bench-base:1; }
 buildah_build() { # df root [extra...]
   local df=$1 root=$2; shift 2
-  bah "$root" bud -q --pull-never --build-arg BASE=localhost/bench-base:1 -f "$work/$df.Dockerfile" "$@" "$ctx" >/dev/null
+  bah "$root" bud -q --runtime runc --pull-never --build-arg BASE=localhost/bench-base:1 -f "$work/$df.Dockerfile" "$@" "$ctx" >/dev/null
 }
 
 declare -A times
@@ -121,3 +122,4 @@ printf 'per RUN step: hoist %.1f ms, buildah %.1f ms; runc run true %.1f ms; hoi
   "$(echo "($h20 - $h0) * 50" | bc -l)" "$(echo "($b20 - $b0) * 50" | bc -l)" "$(echo "$runc20 * 50" | bc -l)" \
   "$(echo "($h20 - $h0 - $runc20) * 50" | bc -l)"
 echo "(medians of $runs alternating runs; target: PARALLEL <= 0.9)"
+umount "$work/state-buildah/root/overlay" 2>/dev/null || true
