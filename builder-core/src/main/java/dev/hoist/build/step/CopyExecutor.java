@@ -1,6 +1,7 @@
 package dev.hoist.build.step;
 
 import dev.hoist.build.cache.CacheKey;
+import dev.hoist.build.context.ContextPath;
 import dev.hoist.build.context.SegmentGlob;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.cache.layer.Layer;
@@ -8,6 +9,8 @@ import dev.hoist.dockerfile.instruction.AddInstruction;
 import dev.hoist.dockerfile.instruction.CopyInstruction;
 import dev.hoist.dockerfile.instruction.Instruction;
 import dev.hoist.dockerfile.instruction.SourceContent;
+import dev.hoist.oci.Descriptor;
+import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.History;
 import java.util.List;
@@ -46,11 +49,30 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       History h = new History(in.stage().clock().createdText(), createdBy, null, CreatedBy.COMMENT, false);
       if (a.from().isPresent()) {
         StepInput.FromSource source = in.stage().from().resolve(a.from().get());
-        key.part(source.identity());
+        Digest spec = CacheKey.root("copy-from").part(createdBy).part(owner.uid() + ":" + owner.gid())
+            .part(a.chmod().orElse("")).part(Boolean.toString(a.parents())).part(String.join("\0", a.excludes()))
+            .part(workdir).part(Boolean.toString(destIsDir)).part(source.identity()).digest();
+        key.part(spec);
+        // The layer depends only on the source, the request and which of dest's parents exist; so it
+        // is remembered under that and a rebuild after an earlier change need not unpack the source.
+        CacheKey layerKey = CacheKey.root("copy-from-layer").part(spec)
+            .part(in.stage().clock().sourceDateEpoch().map(Object::toString).orElse(""));
+        ImageFiles files = in.files().get();
+        for (String d = ContextPath.clean(dest); !d.isEmpty(); d = CopyPlanner.parentOf(d)) {
+          layerKey.part(d + "=" + files.hasDirectoryOrLink(d));
+        }
+        Digest layerDigest = layerKey.digest();
         return new PreparedStep(key.digest(), () -> {
-          SourceTree tree = source.tree().get();
-          CopyPlanner.Plan plan = planner(tree, in).plan(request);
-          return commit(plan, in, h, true);
+          Optional<Layer> known = in.stage().cache().layer(layerDigest);
+          if (known.isPresent()) {
+            return in.state().commit(h, Optional.of(new ImageState.NewLayer(known.get().diffId(), known.get().descriptor())));
+          }
+          CopyPlanner.Plan plan = planner(source.tree().get(), in).plan(request);
+          ImageState after = commit(plan, in, h, true);
+          Descriptor blob = after.layers().get(after.layers().size() - 1);
+          Digest diffId = after.config().rootfs().diffIds().get(after.config().rootfs().diffIds().size() - 1);
+          in.stage().cache().recordLayer(layerDigest, new Layer(diffId, blob, 0));
+          return after;
         }, Optional.empty());
       }
       if (expanded instanceof AddInstruction add) {
