@@ -14,7 +14,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-3}
 hoist="$here/bin/hoist"
 work=$(mktemp -d /tmp/hoist-bench.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+trap 'umount "$work/state-buildah/root/overlay" 2>/dev/null || true; rm -rf "$work"' EXIT
 command -v buildah >/dev/null || { echo "buildah is not installed" >&2; exit 1; }
 [ -f "$here/cli/target/hoist.jar" ] || { echo "build hoist first: mvn -q -DskipTests package" >&2; exit 1; }
 
@@ -122,4 +122,3 @@ printf 'per RUN step: hoist %.1f ms, buildah %.1f ms; runc run true %.1f ms; hoi
   "$(echo "($h20 - $h0) * 50" | bc -l)" "$(echo "($b20 - $b0) * 50" | bc -l)" "$(echo "$runc20 * 50" | bc -l)" \
   "$(echo "($h20 - $h0 - $runc20) * 50" | bc -l)"
 echo "(medians of $runs alternating runs; target: PARALLEL <= 0.9)"
-umount "$work/state-buildah/root/overlay" 2>/dev/null || true
