@@ -43,9 +43,12 @@ class RunSecretsIT {
         RUN --mount=type=secret,id=s2,env=S2 printf %s "$S2" | sha256sum > /s2.sum
         RUN --mount=type=secret,id=s1,target=/etc/app-token cat /etc/app-token | wc -c > /s1.len
         RUN cp /run/secrets/s1 /leak || echo "no secret without a mount"
+        ARG CONTROL
+        RUN echo "$CONTROL" | tr a-z A-Z > /control
         """);
+    String control = "hoist-control-" + UUID.randomUUID();
     Proc build = Proc.run(List.of(Proc.repo().resolve("bin/hoist").toString(), "build", "--progress", "plain",
-        "--secret", "id=s1,src=" + secretFile, "--secret", "id=s2,env=HOIST_TEST_S2", "-t", "out:1", ctx.toString()),
+        "--secret", "id=s1,src=" + secretFile, "--secret", "id=s2,env=HOIST_TEST_S2", "--build-arg", "CONTROL=" + control, "-t", "out:1", ctx.toString()),
         Map.of("HOIST_HOME", home.toString(), "HOIST_TEST_S2", marker2), tmp, null).ok();
 
     Path root = tmp.resolve("bundle/rootfs");
@@ -69,7 +72,18 @@ class RunSecretsIT {
       }
     }
     assertThat(searched).anyMatch(p -> p.toString().contains("blobs/sha256"));
+    byte[] upperControl = control.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+    assertThat(searched).as("the search sees inside compressed layers: a non-secret control marker is found")
+        .anyMatch(f -> indexOf(readable(f), upperControl) >= 0);
     assertThat(searched).anyMatch(p -> p.toString().contains("index.json"));
+  }
+
+  private static byte[] readable(Path f) {
+    try {
+      return StoredLayers.readable(f);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static String sha256(String text) {
