@@ -20,7 +20,6 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * TLS settings for one registry: the system trust store plus the CA files Docker's {@code certs.d}
@@ -96,7 +95,7 @@ public final class TlsContexts {
   }
 
   /** Builds its delegate on first use. */
-  private static final class LazyTrustManager extends X509ExtendedTrustManager {
+  private static final class LazyTrustManager extends ServerTrustManager {
     private final java.util.function.Supplier<X509ExtendedTrustManager> loader;
     private volatile X509ExtendedTrustManager delegate;
 
@@ -136,23 +135,6 @@ public final class TlsContexts {
     }
 
     @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      throw new CertificateException("hoist is never a TLS server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      throw new CertificateException("hoist is never a TLS server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      throw new CertificateException("hoist is never a TLS server");
-    }
-
-    @Override
     public X509Certificate[] getAcceptedIssuers() {
       return delegate().getAcceptedIssuers();
     }
@@ -162,7 +144,7 @@ public final class TlsContexts {
    * Trusts a chain that either of two trust managers trusts (hostname checks included); when both
    * refuse, the first one's reason (the configured CA's) is reported.
    */
-  private static final class EitherTrustManager extends X509ExtendedTrustManager {
+  private static final class EitherTrustManager extends ServerTrustManager {
     private final X509ExtendedTrustManager first;
     private final X509ExtendedTrustManager second;
 
@@ -174,40 +156,26 @@ public final class TlsContexts {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
-      try {
-        first.checkServerTrusted(chain, authType, engine);
-      } catch (CertificateException e) {
-        try {
-          second.checkServerTrusted(chain, authType, engine);
-        } catch (CertificateException e2) {
-          e.addSuppressed(e2);
-          throw e;
-        }
-      }
+      either(tm -> tm.checkServerTrusted(chain, authType, engine));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
-      try {
-        first.checkServerTrusted(chain, authType, socket);
-      } catch (CertificateException e) {
-        try {
-          second.checkServerTrusted(chain, authType, socket);
-        } catch (CertificateException e2) {
-          e.addSuppressed(e2);
-          throw e;
-        }
-      }
+      either(tm -> tm.checkServerTrusted(chain, authType, socket));
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+      either(tm -> tm.checkServerTrusted(chain, authType));
+    }
+
+    private void either(Check check) throws CertificateException {
       try {
-        first.checkServerTrusted(chain, authType);
+        check.on(first);
       } catch (CertificateException e) {
         try {
-          second.checkServerTrusted(chain, authType);
+          check.on(second);
         } catch (CertificateException e2) {
           e.addSuppressed(e2);
           throw e;
@@ -215,21 +183,8 @@ public final class TlsContexts {
       }
     }
 
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      throw new CertificateException("hoist is never a TLS server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      throw new CertificateException("hoist is never a TLS server");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-      throw new CertificateException("hoist is never a TLS server");
+    private interface Check {
+      void on(X509ExtendedTrustManager tm) throws CertificateException;
     }
 
     @Override
@@ -241,7 +196,7 @@ public final class TlsContexts {
   }
 
   /** Accepts every chain and every host name (an extended manager, so the JDK adds no host check). */
-  private static final class AcceptAll extends X509ExtendedTrustManager implements X509TrustManager {
+  private static final class AcceptAll extends ServerTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
 
@@ -251,6 +206,14 @@ public final class TlsContexts {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return new X509Certificate[0];
+    }
+  }
+
+  /** A trust manager for a TLS client: it checks servers and refuses to judge clients. */
+  private abstract static class ServerTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
@@ -266,11 +229,6 @@ public final class TlsContexts {
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
       throw new CertificateException("hoist is never a TLS server");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return new X509Certificate[0];
     }
   }
 }
