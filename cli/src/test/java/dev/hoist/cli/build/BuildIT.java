@@ -218,7 +218,7 @@ class BuildIT {
         spans.get(stageOf.get(e.get("id").asInt()))[1] = Instant.parse(e.get("time").asText());
       }
     }
-    assertThat(spans).containsOnlyKeys("left", "right", "3");
+    assertThat(spans).containsOnlyKeys("left", "right", "stage-3");
     Instant[] l = spans.get("left");
     Instant[] r = spans.get("right");
     // Each stage's step started before the other's finished: they ran at the same time.

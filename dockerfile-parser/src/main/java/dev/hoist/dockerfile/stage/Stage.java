@@ -21,9 +21,9 @@ public record Stage(int index, Optional<String> name, FromInstruction from, List
         instructions = List.copyOf(instructions);
     }
 
-    /** The name, or the index as text when the stage has no name. */
+    /** The name, or {@code stage-N} (BuildKit's label) when the stage has no name. */
     public String displayName() {
-        return name.orElse(String.valueOf(index));
+        return name.orElse("stage-" + index);
     }
 
     /** From the FROM line to the end of the last instruction. */
