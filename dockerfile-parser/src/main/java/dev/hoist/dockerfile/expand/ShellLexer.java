@@ -300,15 +300,7 @@ public final class ShellLexer {
                 }
             }
             boolean raw = ch == '#' || ch == '%';
-            String word;
-            try {
-                word = processStopOn('}', raw, new Words());
-            } catch (ExpansionException e) {
-                if (peek() == EOF) {
-                    throw new ExpansionException("syntax error: missing '}'");
-                }
-                throw e;
-            }
+            String word = wordUntil('}', raw, "missing '}'");
             Optional<String> found = getEnv(name);
             if (found.isEmpty() && options.skipUnsetEnv()) {
                 return "${" + name + modifier + word + "}";
@@ -337,29 +329,25 @@ public final class ShellLexer {
             }
         }
 
+        /** The word up to {@code stop}; running out of input first is a syntax error saying {@code missing}. */
+        private String wordUntil(int stop, boolean raw, String missing) {
+            try {
+                return processStopOn(stop, raw, new Words());
+            } catch (ExpansionException e) {
+                if (peek() == EOF) {
+                    throw new ExpansionException("syntax error: " + missing);
+                }
+                throw e;
+            }
+        }
+
         private String replacement(String name) {
             boolean all = peek() == '/';
             if (all) {
                 next();
             }
-            String pattern;
-            try {
-                pattern = processStopOn('/', true, new Words());
-            } catch (ExpansionException e) {
-                if (peek() == EOF) {
-                    throw new ExpansionException("syntax error: missing '/' in ${}");
-                }
-                throw e;
-            }
-            String replacement;
-            try {
-                replacement = processStopOn('}', true, new Words());
-            } catch (ExpansionException e) {
-                if (peek() == EOF) {
-                    throw new ExpansionException("syntax error: missing '}'");
-                }
-                throw e;
-            }
+            String pattern = wordUntil('/', true, "missing '/' in ${}");
+            String replacement = wordUntil('}', true, "missing '}'");
             Optional<String> found = getEnv(name);
             if (found.isEmpty() && options.skipUnsetEnv()) {
                 return "${" + name + "/" + pattern + "/" + replacement + "}";
