@@ -1,5 +1,6 @@
 package dev.hoist.build.api;
 
+import dev.hoist.build.cache.CacheSource;
 import dev.hoist.build.cache.StepCache;
 import dev.hoist.build.context.FileHashCache;
 import dev.hoist.build.context.SourceTree;
@@ -65,6 +66,7 @@ public final class Builder {
   private final LocalStore store;
   private final ImageSource images;
   private final RunSettings runSettings;
+  private final List<CacheSource> cacheFrom;
 
   public Builder(LocalStore store, ImageSource images) {
     this(store, images, RunSettings.defaults());
@@ -72,9 +74,19 @@ public final class Builder {
 
   /** A builder whose RUN steps use {@code runSettings} (secrets, SSH, network, runtime). */
   public Builder(LocalStore store, ImageSource images, RunSettings runSettings) {
+    this(store, images, runSettings, List.of());
+  }
+
+  private Builder(LocalStore store, ImageSource images, RunSettings runSettings, List<CacheSource> cacheFrom) {
     this.store = store;
     this.images = images;
     this.runSettings = runSettings;
+    this.cacheFrom = List.copyOf(cacheFrom);
+  }
+
+  /** This builder, importing steps the local cache lacks from {@code sources} ({@code --cache-from}). */
+  public Builder withCacheFrom(List<CacheSource> sources) {
+    return new Builder(store, images, runSettings, sources);
   }
 
   public BuildResult build(BuildRequest request, ProgressListener progress) throws IOException {
@@ -91,7 +103,8 @@ public final class Builder {
     SourceTree context = SourceTree.context(contextDir, ignore, hashes);
     BuildClock clock = BuildClock.of(request.sourceDateEpoch());
     LayerWriter writer = LayerWriter.defaults().withClampMtime(request.sourceDateEpoch());
-    StepCache cache = new StepCache(store, !request.noCache());
+    StepCache cache = new StepCache(store, !request.noCache(), cacheFrom,
+        w -> progress.on(new ProgressEvent.Info(Instant.now(), w)));
     List<Platform> platforms = request.platforms().isEmpty() ? List.of(Platform.host()) : request.platforms();
     Path scratchDir = Files.createDirectories(store.home().resolve("hoist-cache").resolve("tmp"));
     Path work = Files.createTempDirectory(scratchDir, "build-");
@@ -121,7 +134,7 @@ public final class Builder {
       Descriptor root = built.size() == 1 ? built.get(0).manifest() : writeIndex(built, request);
       progress.on(new ProgressEvent.BuildFinished(Instant.now(), root.digest().toString(),
           Duration.between(started, Instant.now())));
-      return new BuildResult(root, built, stepsRun);
+      return new BuildResult(root, built, stepsRun, cache.used());
     } finally {
       deleteTree(work);
     }

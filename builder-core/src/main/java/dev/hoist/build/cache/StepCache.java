@@ -9,8 +9,13 @@ import dev.hoist.oci.ImageConfig;
 import dev.hoist.oci.Manifest;
 import dev.hoist.oci.MediaType;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The step cache in the local store: each entry is the OCI manifest of the image a step left
@@ -24,17 +29,79 @@ public final class StepCache {
   private static final String LAYER_PREFIX = "layer:";
   private final LocalStore store;
   private final boolean read;
+  private final List<CacheSource> sources;
+  private final Consumer<String> warnings;
+  private final Set<Digest> used = ConcurrentHashMap.newKeySet();
+  private List<Map<Digest, Descriptor>> imported;
 
   /** {@code read} false ({@code --no-cache}) records entries but never uses them. */
   public StepCache(LocalStore store, boolean read) {
+    this(store, read, List.of(), w -> {});
+  }
+
+  /**
+   * A cache that, on a local miss, imports the entry from {@code sources} ({@code --cache-from}) in
+   * order; a source that cannot be read is reported to {@code warnings} once and then ignored.
+   */
+  public StepCache(LocalStore store, boolean read, List<CacheSource> sources, Consumer<String> warnings) {
     this.store = store;
     this.read = read;
+    this.sources = List.copyOf(sources);
+    this.warnings = warnings;
   }
 
   public Optional<CachedImage> lookup(Digest key) throws IOException {
     if (!read) {
       return Optional.empty();
     }
+    Optional<CachedImage> hit = local(key);
+    if (hit.isEmpty() && imported(key)) {
+      hit = local(key);
+    }
+    hit.ifPresent(h -> used.add(key));
+    return hit;
+  }
+
+  /** The keys of every step this build took from the cache or recorded in it, for {@code --cache-to}. */
+  public Set<Digest> used() {
+    return Set.copyOf(used);
+  }
+
+  private boolean imported(Digest key) {
+    List<Map<Digest, Descriptor>> indexes = indexes();
+    for (int i = 0; i < indexes.size(); i++) {
+      Descriptor manifest = indexes.get(i).get(key);
+      if (manifest == null) {
+        continue;
+      }
+      try {
+        sources.get(i).fetch(manifest, store);
+        store.putCacheEntry(key.toString(), manifest.withAnnotations(Map.of()));
+        return true;
+      } catch (HoistException | IOException e) {
+        warnings.accept("cache from " + sources.get(i).describe() + ": " + e.getMessage() + "; running the step");
+      }
+    }
+    return false;
+  }
+
+  private synchronized List<Map<Digest, Descriptor>> indexes() {
+    if (imported == null) {
+      List<Map<Digest, Descriptor>> out = new ArrayList<>();
+      for (CacheSource s : sources) {
+        try {
+          out.add(s.entries());
+        } catch (HoistException | IOException e) {
+          warnings.accept("cache from " + s.describe() + " not used: " + e.getMessage());
+          out.add(Map.of());
+        }
+      }
+      imported = out;
+    }
+    return imported;
+  }
+
+  private Optional<CachedImage> local(Digest key) throws IOException {
     Optional<Descriptor> entry = store.cacheEntry(key.toString());
     if (entry.isEmpty() || !store.hasBlob(entry.get().digest())) {
       return Optional.empty();
@@ -57,6 +124,7 @@ public final class StepCache {
     Manifest m = Manifest.oci(config, image.layers(), Map.of(CMD_SET, Boolean.toString(image.cmdSet())));
     Descriptor manifest = putIfAbsent(MediaType.OCI_MANIFEST, m.toJson());
     store.putCacheEntry(key.toString(), manifest);
+    used.add(key);
     return config;
   }
 

@@ -3,6 +3,11 @@ package dev.hoist.cli.build;
 import dev.hoist.build.api.BuildRequest;
 import dev.hoist.build.api.BuildResult;
 import dev.hoist.build.api.Builder;
+import dev.hoist.build.cache.CacheExporter;
+import dev.hoist.build.cache.CacheSource;
+import dev.hoist.build.cache.CacheSpec;
+import dev.hoist.build.cache.LayoutCacheSource;
+import dev.hoist.build.cache.RegistryCacheSource;
 import dev.hoist.build.image.ChainedImageSource;
 import dev.hoist.build.image.ImageSource;
 import dev.hoist.build.image.RegistryImageSource;
@@ -20,6 +25,7 @@ import dev.hoist.build.progress.TtyRenderer;
 import dev.hoist.build.step.BuildClock;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.cli.UsageException;
+import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.oci.Json;
 import dev.hoist.oci.Platform;
@@ -34,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,6 +72,12 @@ public final class BuildCommand implements Callable<Integer> {
 
   @Option(names = "--annotation", paramLabel = "K=V", description = "Add an annotation to the manifest (repeatable).")
   List<String> annotations = new ArrayList<>();
+
+  @Option(names = "--cache-from", paramLabel = "SPEC", description = "Import steps from a cache: type=registry,ref=REF | type=local,src=DIR | REF (repeatable).")
+  List<String> cacheFrom = new ArrayList<>();
+
+  @Option(names = "--cache-to", paramLabel = "SPEC", description = "Export the build's steps: type=registry,ref=REF[,mode=min|max] | type=local,dest=DIR[,mode=...] (repeatable).")
+  List<String> cacheTo = new ArrayList<>();
 
   @Option(names = "--no-cache", description = "Do not use the step cache.")
   boolean noCache;
@@ -117,6 +130,8 @@ public final class BuildCommand implements Callable<Integer> {
     if ((push || outs.stream().anyMatch(OutputSpec::pushes)) && refs.isEmpty()) {
       throw new UsageException("--push needs at least one -t name to push to");
     }
+    List<CacheSpec> exports = cacheSpecs(cacheTo, CacheSpec::parseTo);
+    List<CacheSpec> imports = cacheSpecs(cacheFrom, CacheSpec::parseFrom);
     BuildRequest request = request();
     LocalStore store = LocalStore.open(LocalStore.defaultHome());
     StepTimings timings = new StepTimings();
@@ -128,7 +143,11 @@ public final class BuildCommand implements Callable<Integer> {
     RegistryClients registries = new RegistryClients(RegistryConfig.defaults());
     ImageSource fromRegistry = new RegistryImageSource(store, registries);
     ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
-    BuildResult result = new Builder(store, images, new RunFlags(secrets, ssh, allow, network, runtime).settings()).build(request, listener);
+    List<CacheSource> sources = imports.stream().map(c -> c.type() == CacheSpec.Type.REGISTRY
+        ? (CacheSource) new RegistryCacheSource(registries, ImageReference.parse(c.location()))
+        : new LayoutCacheSource(c.directory())).toList();
+    BuildResult result = new Builder(store, images, new RunFlags(secrets, ssh, allow, network, runtime).settings())
+        .withCacheFrom(sources).build(request, listener);
     for (ImageReference ref : refs) {
       boolean same = store.resolve(LocalStore.canonicalName(ref.toString()))
           .map(i -> i.descriptor().digest().equals(result.root().digest())).orElse(false);
@@ -150,6 +169,13 @@ public final class BuildCommand implements Callable<Integer> {
       pushed = new RegistryPusher(store, registries).push(result, refs, oci);
       if (!quietMode()) {
         pushed.forEach(p -> err.println("hoist: pushed " + p));
+      }
+    }
+    for (CacheSpec c : exports) {
+      int n = new CacheExporter(store, registries).export(result.cacheKeys(),
+          result.images().stream().map(BuildResult.PlatformImage::manifest).toList(), c);
+      if (!quietMode()) {
+        err.println("hoist: exported " + n + " cache entries to " + c.location());
       }
     }
     String digest = result.root().digest().toString();
@@ -183,6 +209,14 @@ public final class BuildCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private static List<CacheSpec> cacheSpecs(List<String> values, Function<String, CacheSpec> parser) {
+    try {
+      return values.stream().map(parser).toList();
+    } catch (HoistException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private boolean quietMode() {
