@@ -96,6 +96,9 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
   private PreparedStep prepareAdd(AddInstruction add, Args a, CopyPlanner.Request request, CacheKey key, StepInput in,
       History h, String fileName) throws Exception {
     SourceTree context = in.stage().context();
+    if (a.sources().stream().anyMatch(GitSource::isGit)) {
+      return prepareGit(add, a, request, key, in, h, fileName);
+    }
     List<String> plain = new java.util.ArrayList<>();
     List<String> archives = new java.util.ArrayList<>();
     List<String> urls = new java.util.ArrayList<>();
@@ -144,6 +147,25 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     }, Optional.empty());
   }
 
+  /** ADD of a git repository: keyed by the commit its ref names now, cloned only when the step runs. */
+  private PreparedStep prepareGit(AddInstruction add, Args a, CopyPlanner.Request request, CacheKey key, StepInput in,
+      History h, String fileName) throws Exception {
+    if (a.sources().size() != 1) {
+      throw new StepException(fileName, add, "ADD from a git repository takes exactly one source");
+    }
+    GitSource git = GitSource.parse(a.sources().get(0));
+    String commit = git.resolve();
+    key.part("git").part(commit).part(git.subdir()).part(Boolean.toString(add.keepGitDir()));
+    return new PreparedStep(key.digest(), () -> {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(in.stage().workDir(), "add-git-");
+      SourceTree tree = SourceTree.rootfs(git.checkout(commit, dir, add.keepGitDir()), "git " + git.shown(),
+          in.stage().context().hashes());
+      CopyPlanner.Request r = new CopyPlanner.Request(List.of("."), List.of(), request.dest(), true, request.chmod(),
+          request.uid(), request.gid(), false, request.excludes());
+      return commit(planner(tree, in).plan(r), in, h, false);
+    }, Optional.empty());
+  }
+
   private static CopyPlanner.Request withSources(CopyPlanner.Request r, List<String> sources,
       List<SourceContent> contents) {
     return new CopyPlanner.Request(sources, contents, r.dest(), r.destIsDir(), r.chmod(), r.uid(), r.gid(), r.parents(),
@@ -186,11 +208,6 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
           c.parents(), c.excludes());
     }
     AddInstruction a = (AddInstruction) i;
-    for (String s : a.sources()) {
-      if (s.matches("(?i)git://.*") || s.startsWith("git@") || s.matches("(?i)https?://.*\\.git(#.*)?")) {
-        throw new StepException(in.stage().fileName(), i, "ADD from a git repository is not supported yet: " + s);
-      }
-    }
     return new Args(a.sources(), a.contents(), a.destination(), Optional.empty(), a.chown(), a.chmod(), a.link(),
         false, a.excludes());
   }
