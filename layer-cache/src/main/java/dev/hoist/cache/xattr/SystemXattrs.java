@@ -10,9 +10,8 @@ final class SystemXattrs {
     try {
       return NativeXattrs.load();
     } catch (LinkageError | RuntimeException e) {
-      System.getLogger("dev.hoist.cache.xattr").log(System.Logger.Level.WARNING,
-          "hoist: native xattr calls unavailable (" + e.getMessage() + "); only user.* extended attributes "
-              + "will be read and written, security.capability and other namespaces are skipped");
+      System.err.println("hoist: warning: native xattr calls unavailable (" + e.getMessage() + "); only user.* "
+          + "extended attributes will be read and written, security.capability and other namespaces are skipped");
       return new UserXattrs();
     }
   }
