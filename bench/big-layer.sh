@@ -24,7 +24,7 @@ rm -rf "$work/tree"
 HOIST_HOME=$work/home step "save --format oci" bin/hoist save big:1 -o "$work/big-oci.tar"
 HOIST_HOME=$work/home2 step "load oci archive" bin/hoist load -i "$work/big-oci.tar"
 rm -rf "$work/home2" "$work/big-oci.tar"
-HOIST_HOME=$work/home step "save --format docker (layer decompressed twice)" bin/hoist save big:1 -o "$work/big-docker.tar" --format docker
+HOIST_HOME=$work/home step "save --format docker (each layer decompressed once)" bin/hoist save big:1 -o "$work/big-docker.tar" --format docker
 HOIST_HOME=$work/home3 step "load docker archive" bin/hoist load -i "$work/big-docker.tar"
 ls -la "$work"/home/blobs/sha256 | sort -k5 -n | tail -1
 rm -rf "$work"

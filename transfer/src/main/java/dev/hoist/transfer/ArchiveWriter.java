@@ -2,16 +2,22 @@ package dev.hoist.transfer;
 
 import dev.hoist.cache.tar.TarEntry;
 import dev.hoist.cache.tar.TarWriter;
+import dev.hoist.oci.Digest;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * An uncompressed tar archive written to a temp file beside its target and renamed into place
@@ -45,6 +51,34 @@ final class ArchiveWriter implements AutoCloseable {
   void file(String name, long size, InputStream content) throws IOException {
     tar.putEntry(TarEntry.file(name, size));
     tar.content(content);
+  }
+
+  /**
+   * Writes a file whose size is learnt only by reading {@code content} to its end: a header block
+   * is reserved, the content streamed once, and the header written over the reserved block. The
+   * file is named after reading, by {@code name} applied to the content's sha256; when {@code
+   * present} says that name is already in the archive, the entry is cut off again. Returns the name.
+   */
+  String fileOfUnknownSize(InputStream content, Function<Digest, String> name, Predicate<String> present)
+      throws IOException {
+    out.flush();
+    long at = channel.position();
+    out.write(new byte[TarWriter.BLOCK]);
+    MessageDigest md = Digest.newSha256();
+    long size = content.transferTo(new DigestOutputStream(out, md));
+    out.write(new byte[TarWriter.padding(size)]);
+    out.flush();
+    String named = name.apply(Digest.fromSha256(md));
+    if (present.test(named)) {
+      channel.truncate(at);
+      channel.position(at);
+      return named;
+    }
+    ByteBuffer header = ByteBuffer.wrap(TarWriter.singleBlockHeader(TarEntry.file(named, size)));
+    for (long p = at; header.hasRemaining(); ) {
+      p += channel.write(header, p);
+    }
+    return named;
   }
 
   /** Finishes the archive, fsyncs it and renames it to the target. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hoist.cache.compress.Compressors;
 import dev.hoist.oci.Descriptor;
-import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.oci.Json;
@@ -12,10 +11,7 @@ import dev.hoist.oci.Manifest;
 import dev.hoist.oci.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +19,8 @@ import java.util.Optional;
 /**
  * Writes a {@code docker load}-compatible archive: {@code <config>.json}, one uncompressed
  * {@code <diffID>.tar} per layer, {@code manifest.json} and {@code repositories}. A compressed
- * layer is read twice (once to learn its uncompressed size for the tar header, once to write it)
- * rather than copied to a temp file.
+ * layer is decompressed once, straight into the archive; its entry's header (name and size, both
+ * known only at the end) is written over a reserved block afterwards.
  */
 public final class DockerArchiveDestination implements ImageDestination {
   private final ArchiveWriter archive;
@@ -56,32 +52,19 @@ public final class DockerArchiveDestination implements ImageDestination {
       fileByDigest.put(d.digest().toString(), name);
       return;
     }
-    Digest diffId;
-    long size;
     if (MediaType.layerCompression(d.mediaType()) == MediaType.Compression.NONE) {
-      diffId = d.digest();
-      size = d.size();
-    } else {
-      MessageDigest md = Digest.newSha256();
-      long[] count = {0};
-      try (InputStream in = Compressors.decompress(content.open());
-          OutputStream sink = new DigestOutputStream(OutputStream.nullOutputStream(), md) {
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-              super.write(b, off, len);
-              count[0] += len;
-            }
-          }) {
-        in.transferTo(sink);
+      String name = d.digest().hex() + ".tar";
+      if (!fileByDigest.containsValue(name)) {
+        try (InputStream in = content.open()) {
+          archive.file(name, d.size(), in);
+        }
       }
-      diffId = Digest.fromSha256(md);
-      size = count[0];
+      fileByDigest.put(d.digest().toString(), name);
+      return;
     }
-    String name = diffId.hex() + ".tar";
-    if (!fileByDigest.containsValue(name)) {
-      try (InputStream in = Compressors.decompress(content.open())) {
-        archive.file(name, size, in);
-      }
+    String name;
+    try (InputStream in = Compressors.decompress(content.open())) {
+      name = archive.fileOfUnknownSize(in, diffId -> diffId.hex() + ".tar", fileByDigest::containsValue);
     }
     fileByDigest.put(d.digest().toString(), name);
   }

@@ -4,11 +4,12 @@ import dev.hoist.cache.compress.Compressors;
 import dev.hoist.cache.tar.EntryType;
 import dev.hoist.cache.tar.TarEntry;
 import dev.hoist.cache.tar.TarReader;
+import dev.hoist.cache.xattr.XattrRefusedException;
+import dev.hoist.cache.xattr.Xattrs;
 import dev.hoist.oci.HoistException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -19,8 +20,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,13 @@ import java.util.Set;
  * component by component with {@link RootedPath} (symlinks on the way resolved inside the root,
  * the last component never followed, files created with O_EXCL). Whiteouts are applied or kept
  * ({@link WhiteoutMode}); hard links, symlinks, devices and FIFOs (devices only as root), modes
- * with setuid/setgid/sticky, ownership ({@link OwnershipMode}), {@code user.*} xattrs and mtimes
- * are restored. Directory metadata is set last, deepest first.
+ * with setuid/setgid/sticky, ownership ({@link OwnershipMode}), xattrs of every namespace ({@link
+ * Xattrs}; {@code security.*} and {@code trusted.*} only where permitted, else one warning per
+ * kind of refusal) and mtimes are restored. Directory metadata is set last, deepest first, and
+ * xattrs after chown, which would clear {@code security.capability}.
  */
 public final class LayerExtractor {
+  private static final Xattrs XATTRS = Xattrs.system();
   private final ExtractOptions options;
   private final boolean root = "root".equals(System.getProperty("user.name"));
 
@@ -62,6 +66,7 @@ public final class LayerExtractor {
     private final Set<String> written = new HashSet<>();
     private final List<Map.Entry<Path, TarEntry>> directories = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final Set<XattrRefusedException.Kind> warnedXattrs = EnumSet.noneOf(XattrRefusedException.Kind.class);
     private long count;
 
     Run(Path rootDir) {
@@ -203,17 +208,26 @@ public final class LayerExtractor {
 
     private void xattrs(Path p, TarEntry e) {
       for (Map.Entry<String, byte[]> x : e.xattrs().entrySet()) {
-        if (!x.getKey().startsWith("user.")) {
-          warnings.add("skipped xattr " + x.getKey() + " on " + e.name() + " (only user.* can be set from Java)");
+        String name = x.getKey();
+        if (name.startsWith("trusted.") && !root) {
+          warnOnce(XattrRefusedException.Kind.NOT_PERMITTED, name, e, "not permitted (trusted.* needs root)");
           continue;
         }
         try {
-          UserDefinedFileAttributeView view = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class,
-              LinkOption.NOFOLLOW_LINKS);
-          view.write(x.getKey().substring(5), ByteBuffer.wrap(x.getValue()));
-        } catch (IOException | UnsupportedOperationException ex) {
-          warnings.add("could not set xattr " + x.getKey() + " on " + e.name() + ": " + ex.getMessage());
+          XATTRS.set(p, name, x.getValue());
+        } catch (XattrRefusedException ex) {
+          warnOnce(ex.kind(), name, e, ex.reason());
+        } catch (IOException ex) {
+          warnings.add("could not set xattr " + name + " on " + e.name() + ": " + ex.getMessage());
         }
+      }
+    }
+
+    /** One warning per kind of refusal and extraction, naming the first attribute and path refused. */
+    private void warnOnce(XattrRefusedException.Kind kind, String name, TarEntry e, String reason) {
+      if (warnedXattrs.add(kind)) {
+        warnings.add("could not set xattr " + name + " on " + e.name() + ": " + reason
+            + "; later xattrs refused the same way in this layer are not reported");
       }
     }
 

@@ -2,28 +2,29 @@ package dev.hoist.cache.layer;
 
 import dev.hoist.cache.tar.EntryType;
 import dev.hoist.cache.tar.TarEntry;
+import dev.hoist.cache.xattr.Xattrs;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Walks a directory tree depth-first, children sorted by name, and turns each file into a {@link
  * TarEntry}: type, permission bits (with setuid/setgid/sticky), uid/gid, mtime, symlink target,
- * device numbers, {@code user.*} extended attributes, and hard links (a later path with the same
+ * device numbers, extended attributes of every namespace ({@link Xattrs}; binary values such as
+ * {@code security.capability} kept byte for byte, {@code security.selinux} left out), and hard links (a later path with the same
  * inode becomes a link to the first). Symlinks are never followed. Sockets are skipped.
  */
 public final class DirectoryTree {
+  private static final Xattrs XATTRS = Xattrs.system();
+  private static final String SELINUX = "security.selinux";
   private static final int S_IFMT = 0170000;
   private static final int S_IFSOCK = 0140000;
   private static final int S_IFLNK = 0120000;
@@ -93,7 +94,7 @@ public final class DirectoryTree {
     if (fmt == S_IFSOCK) {
       return null;
     }
-    Map<String, byte[]> xattrs = fmt == S_IFLNK ? Map.of() : userXattrs(p);
+    Map<String, byte[]> xattrs = fmt == S_IFLNK ? Map.of() : xattrs(p);
     if (fmt != S_IFDIR && ((Number) a.get("nlink")).intValue() > 1) {
       String key = a.get("dev") + ":" + a.get("ino");
       String first = firstByInode.putIfAbsent(key, name);
@@ -117,26 +118,11 @@ public final class DirectoryTree {
     return e.withMode(perm).withOwner(uid, gid).withMtime(mtime).withXattrs(xattrs);
   }
 
-  private static Map<String, byte[]> userXattrs(Path p) {
-    UserDefinedFileAttributeView view = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class);
-    if (view == null) {
-      return Map.of();
-    }
-    try {
-      List<String> names = view.list();
-      if (names.isEmpty()) {
-        return Map.of();
-      }
-      Map<String, byte[]> out = new TreeMap<>();
-      for (String n : names) {
-        ByteBuffer buf = ByteBuffer.allocate(view.size(n));
-        view.read(n, buf);
-        out.put("user." + n, buf.array());
-      }
-      return out;
-    } catch (IOException | UnsupportedOperationException e) {
-      return Map.of();
-    }
+  /** The path's xattrs of every namespace but {@code security.selinux}, the host's label, not the image's. */
+  private static Map<String, byte[]> xattrs(Path p) throws IOException {
+    Map<String, byte[]> all = XATTRS.readAll(p);
+    all.remove(SELINUX);
+    return all;
   }
 
   /** Opens a regular file's content. */

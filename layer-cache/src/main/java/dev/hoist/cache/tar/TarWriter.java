@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * SCHILY.xattr.*}, binary-safe). Records are sorted by key. No atime/ctime is ever written.
  */
 public final class TarWriter implements AutoCloseable {
-  static final int BLOCK = 512;
+  public static final int BLOCK = 512;
   private static final long MAX_OCTAL_7 = 07777777L;
   private static final long MAX_OCTAL_11 = 077777777777L;
 
@@ -78,6 +78,44 @@ public final class TarWriter implements AutoCloseable {
         clampOctal(entry.mtime()), truncate(entry.linkName(), 100), entry.devMajor(), entry.devMinor()));
     remaining = entry.size();
     padding = pad(entry.size());
+  }
+
+  /**
+   * {@code entry}'s header as one ustar block, for a writer that reserves a block, streams content
+   * of a size it learns only at the end, then writes this block over the reserved one. A size beyond
+   * ustar's octal range is written base-256 (the GNU form every tar reader of note accepts) rather
+   * than as a PAX record, so the layout never depends on the size; an entry that would need any
+   * other PAX record is refused.
+   */
+  public static byte[] singleBlockHeader(TarEntry entry) {
+    String name = entry.name();
+    boolean fits = name.getBytes(StandardCharsets.UTF_8).length <= 100 && isAscii(name)
+        && entry.linkName().length() <= 100 && isAscii(entry.linkName())
+        && entry.uid() >= 0 && entry.uid() <= MAX_OCTAL_7 && entry.gid() >= 0 && entry.gid() <= MAX_OCTAL_7
+        && entry.mtime() >= 0 && entry.mtime() <= MAX_OCTAL_11 && entry.xattrs().isEmpty()
+        && entry.uname().length() <= 32 && isAscii(entry.uname())
+        && entry.gname().length() <= 32 && isAscii(entry.gname());
+    if (!fits || entry.type() == EntryType.DIRECTORY) {
+      throw new IllegalArgumentException("entry " + name + " does not fit one ustar header block");
+    }
+    byte[] h = header(name, entry.type().flag(), entry.mode(), entry.uid(), entry.gid(), entry.uname(), entry.gname(),
+        entry.size() > MAX_OCTAL_11 ? 0 : entry.size(), entry.mtime(), entry.linkName(), entry.devMajor(),
+        entry.devMinor());
+    if (entry.size() > MAX_OCTAL_11) {
+      Arrays.fill(h, 124, 136, (byte) 0);
+      h[124] = (byte) 0x80;
+      long size = entry.size();
+      for (int i = 135; i > 124; i--, size >>>= 8) {
+        h[i] = (byte) size;
+      }
+      checksum(h);
+    }
+    return h;
+  }
+
+  /** The zero bytes that pad content of {@code size} bytes to a whole block. */
+  public static int padding(long size) {
+    return pad(size);
   }
 
   /** Writes content bytes of the current file entry. */
@@ -150,7 +188,6 @@ public final class TarWriter implements AutoCloseable {
     octal(h, 116, 8, gid);
     octal(h, 124, 12, size);
     octal(h, 136, 12, mtime);
-    Arrays.fill(h, 148, 156, (byte) ' ');
     h[156] = (byte) type;
     put(h, 157, 100, link);
     put(h, 257, 6, "ustar");
@@ -162,15 +199,19 @@ public final class TarWriter implements AutoCloseable {
       octal(h, 329, 8, major);
       octal(h, 337, 8, minor);
     }
+    checksum(h);
+    return h;
+  }
+
+  private static void checksum(byte[] h) {
+    Arrays.fill(h, 148, 156, (byte) ' ');
     long sum = 0;
     for (byte b : h) {
       sum += b & 0xff;
     }
-    String chk = String.format("%06o", sum);
-    put(h, 148, 6, chk);
+    put(h, 148, 6, String.format("%06o", sum));
     h[154] = 0;
     h[155] = ' ';
-    return h;
   }
 
   private static void put(byte[] h, int off, int len, String s) {

@@ -77,6 +77,32 @@ class TarRoundTripTest {
   }
 
   @Test
+  void singleBlockHeaderIsThePutEntryHeaderForUstarSizes() throws IOException {
+    TarEntry e = TarEntry.file("0123abcd.tar", 1_234_567);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new TarWriter(out).putEntry(e);
+    assertThat(TarWriter.singleBlockHeader(e)).isEqualTo(out.toByteArray());
+  }
+
+  @Test
+  void singleBlockHeaderWritesSizesBeyondOctalInBase256() throws IOException {
+    long size = 10L * 1024 * 1024 * 1024 + 7;
+    byte[] header = TarWriter.singleBlockHeader(TarEntry.file("big.tar", size));
+    assertThat(header).hasSize(TarWriter.BLOCK);
+    try (TarReader r = new TarReader(new ByteArrayInputStream(header))) {
+      TarEntry read = r.next().orElseThrow();
+      assertThat(read.name()).isEqualTo("big.tar");
+      assertThat(read.size()).isEqualTo(size);
+    }
+  }
+
+  @Test
+  void singleBlockHeaderRefusesEntriesThatNeedPax() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> TarWriter.singleBlockHeader(
+        TarEntry.file("x".repeat(101), 1))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void gnuTarReadsWhatWeWrite(@TempDir Path dir) throws Exception {
     Path tar = dir.resolve("t.tar");
     Files.write(tar, write(entries()));
