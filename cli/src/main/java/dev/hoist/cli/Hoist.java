@@ -1,5 +1,6 @@
 package dev.hoist.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,8 +10,10 @@ import picocli.CommandLine.Option;
     name = "hoist",
     mixinStandardHelpOptions = true,
     versionProvider = HoistVersion.class,
-    description = "Daemonless container image builder and registry client.",
-    subcommands = {
+    description = "Daemonless container image builder and registry client.")
+public final class Hoist implements Runnable {
+  /** The subcommands, in the order help lists them. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(
       dev.hoist.cli.build.BuildCommand.class,
       dev.hoist.cli.run.RunCommand.class,
       dev.hoist.cli.dockerfile.DockerfileCommand.class,
@@ -37,9 +40,8 @@ import picocli.CommandLine.Option;
       dev.hoist.cli.registry.LoginCommand.class,
       dev.hoist.cli.registry.LogoutCommand.class,
       VersionCommand.class,
-      CommandLine.HelpCommand.class,
-    })
-public final class Hoist implements Runnable {
+      CommandLine.HelpCommand.class);
+
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   void debug(boolean on) {
@@ -59,11 +61,33 @@ public final class Hoist implements Runnable {
 
   /** Runs hoist with {@code args} and returns its exit code: 0 ok, 1 failure, 2 usage error. */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
+  /** hoist with every subcommand (for help, errors and tests). */
   static CommandLine commandLine() {
+    return commandLine(SUBCOMMANDS);
+  }
+
+  /**
+   * hoist with only the subcommand {@code args} names, when it names one: picocli builds its model
+   * of a subcommand by reflection over every option, and doing it for all of them took about a
+   * third of a short command's run time.
+   */
+  static CommandLine commandLine(String[] args) {
+    for (String a : args) {
+      if (!a.startsWith("-")) {
+        return commandLine(SUBCOMMANDS.stream()
+            .filter(c -> c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(a))
+            .findFirst().<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS));
+      }
+    }
+    return commandLine();
+  }
+
+  private static CommandLine commandLine(List<Class<?>> subcommands) {
     CommandLine cl = new CommandLine(new Hoist());
+    subcommands.forEach(cl::addSubcommand);
     ErrorHandler handler = new ErrorHandler();
     cl.setExecutionExceptionHandler(handler);
     cl.setParameterExceptionHandler(handler);
