@@ -267,7 +267,7 @@ public final class CopyPlanner {
       } else if (e.source().isPresent()) {
         Path src = e.source().get();
         FileHashCache.Stamp stamp = stamps.get(src);
-        content = (stamp == null ? tree.hashes().digest(src) : tree.hashes().digest(src, stamp)).toString();
+        content = stamp == null ? tree.hashes().digest(src).toString() : tree.hashes().digestText(src, stamp);
       } else if (e.inline().isPresent()) {
         content = Digest.sha256(e.inline().get()).toString();
       }
