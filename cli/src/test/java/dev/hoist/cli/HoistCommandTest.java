@@ -27,6 +27,9 @@ class HoistCommandTest {
     assertThat(Hoist.commandLine(new String[] {"help", "build"}).getSubcommands()).containsKeys("build", "push", "help");
     assertThat(Hoist.commandLine(new String[] {"--help"}).getSubcommands()).hasSizeGreaterThan(20);
     assertThat(Hoist.commandLine(new String[] {"no-such-command"}).getSubcommands()).hasSizeGreaterThan(20);
+    assertThat(Hoist.commandLine(new String[] {"run"}).getSubcommands().get("run").getCommandSpec().parser()
+        .stopAtPositional()).as("run's own parser settings survive").isTrue();
+    assertThat(Hoist.commandLine().getSubcommands().get("run").getCommandSpec().parser().stopAtPositional()).isTrue();
   }
 
   @Test
