@@ -19,6 +19,20 @@ class HoistCommandTest {
   }
 
   @Test
+  void onlyTheSubcommandRunIsModelled() {
+    assertThat(Hoist.commandLine(new String[] {"--debug", "build", "--help"}).getSubcommands().keySet())
+        .containsExactly("build");
+    assertThat(Hoist.commandLine(new String[] {"build"}).getSubcommands().get("build").getCommandSpec()
+        .findOption("--debug")).isNotNull();
+    assertThat(Hoist.commandLine(new String[] {"help", "build"}).getSubcommands()).containsKeys("build", "push", "help");
+    assertThat(Hoist.commandLine(new String[] {"--help"}).getSubcommands()).hasSizeGreaterThan(20);
+    assertThat(Hoist.commandLine(new String[] {"no-such-command"}).getSubcommands()).hasSizeGreaterThan(20);
+    assertThat(Hoist.commandLine(new String[] {"run"}).getSubcommands().get("run").getCommandSpec().parser()
+        .stopAtPositional()).as("run's own parser settings survive").isTrue();
+    assertThat(Hoist.commandLine().getSubcommands().get("run").getCommandSpec().parser().stopAtPositional()).isTrue();
+  }
+
+  @Test
   void usageErrorsExitTwo() {
     CliRun run = CliRun.of("no-such-command");
     assertThat(run.exitCode()).isEqualTo(2);

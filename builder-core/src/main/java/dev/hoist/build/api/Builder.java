@@ -1,5 +1,6 @@
 package dev.hoist.build.api;
 
+import dev.hoist.build.cache.CacheKey;
 import dev.hoist.build.cache.CacheSource;
 import dev.hoist.build.cache.StepCache;
 import dev.hoist.build.context.FileHashCache;
@@ -128,7 +129,7 @@ public final class Builder {
             });
         StageResult target = out.get(plan.target().index());
         stepsRun += out.values().stream().mapToInt(StageResult::stepsRun).sum();
-        built.add(new BuildResult.PlatformImage(platform, writeImage(target.state(), request, clock, platform)));
+        built.add(new BuildResult.PlatformImage(platform, writeImage(target.state(), request, clock, platform, cache)));
       }
       hashes.save();
       Descriptor root = built.size() == 1 ? built.get(0).manifest() : writeIndex(built, request);
@@ -177,8 +178,23 @@ public final class Builder {
     }
   }
 
-  private Descriptor writeImage(ImageState state, BuildRequest request, BuildClock clock, Platform platform)
-      throws IOException {
+  /**
+   * Writes the image's config and manifest, unless the same last step, platform, labels,
+   * annotations and creation time gave a manifest before: then that one is the image (a warm
+   * rebuild need not serialise the config again).
+   */
+  private Descriptor writeImage(ImageState state, BuildRequest request, BuildClock clock, Platform platform,
+      StepCache cache) throws IOException {
+    String created = state.config().history().stream().map(History::created).filter(s -> !s.isEmpty())
+        .reduce((a, b) -> b).orElse(clock.createdText());
+    CacheKey key = CacheKey.below(state.cacheKey()).part("image").part(platform.toString()).part(created);
+    new TreeMap<>(request.labels()).forEach((k, v) -> key.part("label").part(k).part(v));
+    new TreeMap<>(request.annotations()).forEach((k, v) -> key.part("annotation").part(k).part(v));
+    Digest imageKey = key.digest();
+    Optional<Descriptor> known = cache.image(imageKey);
+    if (known.isPresent()) {
+      return known.get().withPlatform(platform);
+    }
     ImageConfig config = state.config();
     if (!request.labels().isEmpty()) {
       ContainerConfig c = config.config();
@@ -188,12 +204,12 @@ public final class Builder {
           c.volumes(), c.workingDir(), labels, c.stopSignal(), c.argsEscaped(), c.healthcheck(), c.shell(), c.onBuild(),
           c.extra()));
     }
-    String created = config.history().stream().map(History::created).filter(s -> !s.isEmpty())
-        .reduce((a, b) -> b).orElse(clock.createdText());
     config = config.withCreated(created);
     Descriptor configDesc = putIfAbsent(MediaType.OCI_CONFIG, config.toJson());
     Manifest manifest = Manifest.oci(configDesc, state.layers(), request.annotations());
-    return putIfAbsent(MediaType.OCI_MANIFEST, manifest.toJson()).withPlatform(platform);
+    Descriptor written = putIfAbsent(MediaType.OCI_MANIFEST, manifest.toJson());
+    cache.recordImage(imageKey, written);
+    return written.withPlatform(platform);
   }
 
   /** Stores small content unless the store has it already (a warm rebuild writes nothing). */

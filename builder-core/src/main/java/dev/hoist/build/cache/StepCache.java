@@ -27,6 +27,7 @@ public final class StepCache {
   private static final String CMD_SET = "dev.hoist.cmd-set";
   private static final String DIFF_ID = "dev.hoist.diff-id";
   private static final String LAYER_PREFIX = "layer:";
+  private static final String IMAGE_PREFIX = "image:";
   private final LocalStore store;
   private final boolean read;
   private final List<CacheSource> sources;
@@ -152,6 +153,24 @@ public final class StepCache {
   /** Remembers the layer written for a content key. */
   public void recordLayer(Digest contentKey, Layer layer) throws IOException {
     store.putCacheEntry(LAYER_PREFIX + contentKey, layer.descriptor().withAnnotations(Map.of(DIFF_ID, layer.diffId().toString())));
+  }
+
+  /** The manifest of the image written before for an image key, if its blob is still there. */
+  public Optional<Descriptor> image(Digest imageKey) throws IOException {
+    if (!read) {
+      return Optional.empty();
+    }
+    Optional<Descriptor> entry = store.cacheEntry(IMAGE_PREFIX + imageKey);
+    if (entry.isEmpty() || !store.hasBlob(entry.get().digest())) {
+      return Optional.empty();
+    }
+    Descriptor d = entry.get();
+    return Optional.of(Descriptor.of(d.mediaType(), d.digest(), d.size()));
+  }
+
+  /** Remembers the manifest written for an image key (it keeps the image's blobs from prune). */
+  public void recordImage(Digest imageKey, Descriptor manifest) throws IOException {
+    store.putCacheEntry(IMAGE_PREFIX + imageKey, manifest);
   }
 
   private Descriptor putIfAbsent(String mediaType, byte[] bytes) throws IOException {

@@ -20,12 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * files that changed. Kept in one text file per context directory; a damaged file is ignored.
  */
 public final class FileHashCache {
+  private static final int SHA256_TEXT_LENGTH = "sha256:".length() + 64;
   private final Path file;
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private volatile boolean dirty;
   private final java.util.concurrent.atomic.AtomicLong hashed = new java.util.concurrent.atomic.AtomicLong();
 
-  private record Entry(long size, long mtimeNanos, String inode, Digest digest) {}
+  /** {@code digest} is kept as text: parsing (and validating) 2,000 digests was a visible part of a warm rebuild. */
+  private record Entry(long size, long mtimeNanos, String inode, String digest) {}
 
   private FileHashCache(Path file) {
     this.file = file;
@@ -38,8 +40,8 @@ public final class FileHashCache {
       try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
         for (String line; (line = r.readLine()) != null; ) {
           String[] f = line.split("\t", 5);
-          if (f.length == 5) {
-            c.entries.put(f[4], new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2], Digest.parse(f[3])));
+          if (f.length == 5 && f[3].length() == SHA256_TEXT_LENGTH && f[3].startsWith("sha256:")) {
+            c.entries.put(f[4], new Entry(Long.parseLong(f[0]), Long.parseLong(f[1]), f[2], f[3]));
           }
         }
       } catch (IOException | RuntimeException e) {
@@ -66,6 +68,11 @@ public final class FileHashCache {
 
   /** The digest of {@code path}, whose stamp the caller just read; read only if the stamp is new. */
   public Digest digest(Path path, Stamp stamp) throws IOException {
+    return Digest.parse(digestText(path, stamp));
+  }
+
+  /** {@link #digest(Path, Stamp)} as {@code sha256:<hex>} text, as cache keys use it. */
+  public String digestText(Path path, Stamp stamp) throws IOException {
     String key = path.toString();
     long mtime = stamp.mtimeNanos();
     String inode = stamp.inode();
@@ -73,9 +80,9 @@ public final class FileHashCache {
     if (e != null && e.size == stamp.size() && e.mtimeNanos == mtime && e.inode.equals(inode)) {
       return e.digest;
     }
-    Digest d;
+    String d;
     try (InputStream in = Files.newInputStream(path)) {
-      d = Digest.sha256(in);
+      d = Digest.sha256(in).toString();
     }
     hashed.incrementAndGet();
     entries.put(key, new Entry(stamp.size(), mtime, inode, d));

@@ -19,7 +19,8 @@ import java.util.List;
  * Pushes a build to each tag: blobs the repository lacks (streamed from the store), then each
  * platform's manifest, then under the tag the manifest (one platform) or an index naming the
  * manifests by digest. With Docker media types ({@code oci-mediatypes=false}) manifests, configs,
- * layers and the index (a manifest list) are retyped, which changes their digests.
+ * layers and the index (a manifest list) are retyped, which changes their digests. A blob pushed
+ * before to another repository of the same registry is mounted from there ({@link BlobLocations}).
  */
 public final class RegistryPusher {
   private final LocalStore store;
@@ -32,6 +33,16 @@ public final class RegistryPusher {
 
   /** Pushes {@code result} to every tag; returns {@code name@digest} for each. */
   public List<String> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes) throws IOException {
+    BlobLocations locations = BlobLocations.open(store.home().resolve("hoist-cache").resolve("blob-locations.tsv"));
+    try {
+      return push(result, tags, ociMediaTypes, locations);
+    } finally {
+      locations.save();
+    }
+  }
+
+  private List<String> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes,
+      BlobLocations locations) throws IOException {
     List<String> pushed = new ArrayList<>();
     for (ImageReference tag : tags) {
       Repository repo = registries.repository(tag);
@@ -40,7 +51,7 @@ public final class RegistryPusher {
         Manifest m = Manifest.parse(store.readBlob(image.manifest().digest()), "built manifest");
         List<Descriptor> blobs = new ArrayList<>(m.layers());
         blobs.add(m.config());
-        uploadAll(repo, blobs);
+        uploadAll(repo, tag, blobs, locations);
         byte[] bytes = ociMediaTypes ? store.readBlob(image.manifest().digest()) : dockerManifest(m).toJson();
         String type = ociMediaTypes ? MediaType.OCI_MANIFEST : MediaType.DOCKER_MANIFEST;
         Digest digest = Digest.sha256(bytes);
@@ -63,12 +74,13 @@ public final class RegistryPusher {
   }
 
   /** Uploads blobs a few at a time (the registry client bounds transfers per registry too). */
-  private void uploadAll(Repository repo, List<Descriptor> blobs) throws IOException {
+  private void uploadAll(Repository repo, ImageReference tag, List<Descriptor> blobs, BlobLocations locations)
+      throws IOException {
     java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(4, blobs.size()));
     try {
       List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
       for (Descriptor d : blobs) {
-        futures.add(pool.submit(() -> upload(repo, d)));
+        futures.add(pool.submit(() -> upload(repo, tag, d, locations)));
       }
       for (java.util.concurrent.Future<?> f : futures) {
         f.get();
@@ -86,8 +98,10 @@ public final class RegistryPusher {
     }
   }
 
-  private void upload(Repository repo, Descriptor d) {
-    repo.uploadBlob(d.digest(), d.size(), BlobSource.of(store.blobPath(d.digest())));
+  private void upload(Repository repo, ImageReference tag, Descriptor d, BlobLocations locations) {
+    repo.uploadBlob(d.digest(), d.size(), BlobSource.of(store.blobPath(d.digest())),
+        locations.elsewhere(tag.registry(), d.digest(), repo.name()));
+    locations.record(tag.registry(), d.digest(), repo.name());
   }
 
   private static Manifest dockerManifest(Manifest m) {

@@ -53,16 +53,17 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
             .part(a.chmod().orElse("")).part(Boolean.toString(a.parents())).part(String.join("\0", a.excludes()))
             .part(workdir).part(Boolean.toString(destIsDir)).part(source.identity()).digest();
         key.part(spec);
-        // The layer depends only on the source, the request and which of dest's parents exist; so it
-        // is remembered under that and a rebuild after an earlier change need not unpack the source.
-        CacheKey layerKey = CacheKey.root("copy-from-layer").part(spec)
-            .part(in.stage().clock().sourceDateEpoch().map(Object::toString).orElse(""));
-        ImageFiles files = in.files().get();
-        for (String d = ContextPath.clean(dest); !d.isEmpty(); d = CopyPlanner.parentOf(d)) {
-          layerKey.part(d + "=" + files.hasDirectoryOrLink(d));
-        }
-        Digest layerDigest = layerKey.digest();
         return new PreparedStep(key.digest(), () -> {
+          // The layer depends only on the source, the request and which of dest's parents exist; so it
+          // is remembered under that and a rebuild after an earlier change need not unpack the source.
+          // Worked out only when the step runs: the file view may mean reading the image's layers.
+          CacheKey layerKey = CacheKey.root("copy-from-layer").part(spec)
+              .part(in.stage().clock().sourceDateEpoch().map(Object::toString).orElse(""));
+          ImageFiles files = in.files().get();
+          for (String d = ContextPath.clean(dest); !d.isEmpty(); d = CopyPlanner.parentOf(d)) {
+            layerKey.part(d + "=" + files.hasDirectoryOrLink(d));
+          }
+          Digest layerDigest = layerKey.digest();
           Optional<Layer> known = in.stage().cache().layer(layerDigest);
           if (known.isPresent()) {
             return in.state().commit(h, Optional.of(new ImageState.NewLayer(known.get().diffId(), known.get().descriptor())));

@@ -121,7 +121,8 @@ public final class CopyPlanner {
     for (Path child : children) {
       String name = child.getFileName().toString();
       String rel = relDir.isEmpty() ? name : relDir + "/" + name;
-      boolean isDir = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> attributes = lstat(child);
+      boolean isDir = ((Integer) attributes.get("mode") & 0170000) == 0040000;
       String relToSource = ContextPath.clean(rel.substring(Math.min(rel.length(), relDir.length())));
       if (tree.ignored(rel) || excluded(excludes, rel, relToSource)) {
         if (!isDir || tree.ignore().canSkipDirectory(rel)) {
@@ -131,11 +132,11 @@ public final class CopyPlanner {
       String t = join(target, name);
       if (isDir) {
         if (!tree.ignored(rel) && !excluded(excludes, rel, relToSource)) {
-          out.put(t, entry(child, t, r));
+          out.put(t, entry(child, t, r, attributes));
         }
         walk(child, rel, t, excludes, r, out);
       } else {
-        out.put(t, entry(child, t, r));
+        out.put(t, entry(child, t, r, attributes));
       }
     }
   }
@@ -145,8 +146,15 @@ public final class CopyPlanner {
   }
 
   private FileEntry entry(Path p, String name, Request r) throws IOException {
-    // One lstat for everything: type, mode, size, mtime and the inode the hash cache keys on.
-    Map<String, Object> a = Files.readAttributes(p, "unix:mode,ino,dev,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+    return entry(p, name, r, lstat(p));
+  }
+
+  /** One lstat for everything: type, mode, size, mtime and the inode the hash cache keys on. */
+  private static Map<String, Object> lstat(Path p) throws IOException {
+    return Files.readAttributes(p, "unix:mode,ino,dev,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private FileEntry entry(Path p, String name, Request r, Map<String, Object> a) throws IOException {
     int rawMode = (Integer) a.get("mode");
     int mode = rawMode & 07777;
     int type = rawMode & 0170000;
@@ -259,7 +267,7 @@ public final class CopyPlanner {
       } else if (e.source().isPresent()) {
         Path src = e.source().get();
         FileHashCache.Stamp stamp = stamps.get(src);
-        content = (stamp == null ? tree.hashes().digest(src) : tree.hashes().digest(src, stamp)).toString();
+        content = stamp == null ? tree.hashes().digest(src).toString() : tree.hashes().digestText(src, stamp);
       } else if (e.inline().isPresent()) {
         content = Digest.sha256(e.inline().get()).toString();
       }

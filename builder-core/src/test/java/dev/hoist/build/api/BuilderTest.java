@@ -117,6 +117,13 @@ class BuilderTest {
     assertThat(blobCount()).isEqualTo(blobs);
     assertThat(events).filteredOn(e -> e instanceof ProgressEvent.StepFinished f && f.cached()).hasSize(4);
 
+    BuildResult labelled = builder.build(request(df).withLabels(Map.of("extra", "1")), e -> {});
+    assertThat(labelled.stepsRun()).isZero();
+    assertThat(labelled.root().digest()).as("a remembered image is not reused for other labels")
+        .isNotEqualTo(cold.root().digest());
+    assertThat(builder.build(request(df).withLabels(Map.of("extra", "1")), e -> {}).root().digest())
+        .isEqualTo(labelled.root().digest());
+
     Files.writeString(ctx.resolve("src/one.go"), "changed\n");
     BuildResult changed = builder.build(request(df), e -> {});
     assertThat(changed.stepsRun()).isEqualTo(2);

@@ -54,6 +54,23 @@ class BuildPushIT {
   }
 
   @Test
+  void aSecondRepositoryOfTheRegistryGetsTheLayerByMount() throws Exception {
+    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+    Files.write(ctx.resolve("data.bin"), new byte[256 * 1024]);
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY data.bin /\n");
+    Path home = tmp.resolve("home");
+    String first = registry.hostPort() + "/mount/first:1";
+    String second = registry.hostPort() + "/mount/second:1";
+    Proc.hoist(home, tmp, null, "build", "-q", "-t", first, "--push", ctx.toString()).ok();
+    assertThat(Files.readString(home.resolve("hoist-cache").resolve("blob-locations.tsv")))
+        .contains(registry.hostPort() + "\tsha256:").contains("\tmount/first\n");
+    Proc.hoist(home, tmp, null, "build", "-q", "-t", second, "--push", ctx.toString()).ok();
+    assertThat(raw(second).get("Layers")).isEqualTo(raw(first).get("Layers"));
+    assertThat(Files.readString(home.resolve("hoist-cache").resolve("blob-locations.tsv")))
+        .contains("\tmount/second\n").doesNotContain("\tmount/first\n");
+  }
+
+  @Test
   void buildsFromARegistryBaseAndNamesMissingPlatforms() throws Exception {
     BusyboxImage.assumeAvailable();
     Path seed = tmp.resolve("seed");
