@@ -52,7 +52,9 @@ public final class HttpTransport {
     this.caFiles = TlsContexts.caFiles(host, config.certsDirs());
     this.retry = config.retry();
     this.userAgent = config.userAgent();
-    this.registryWire = new Wire(insecure ? TlsContexts.unverified() : TlsContexts.trusting(caFiles), config.proxy());
+    List<Path> clientCerts = ClientCertificates.find(host, config.certsDirs());
+    this.registryWire = new Wire(insecure ? TlsContexts.unverified(clientCerts) : TlsContexts.trusting(caFiles, clientCerts),
+        config.proxy());
     this.config = config;
     this.auth = new Authenticator(registry, config.credentials(),
         (method, uri, headers, body) -> wire(uri).send(method, uri, headers, body), userAgent);
@@ -157,7 +159,7 @@ public final class HttpTransport {
           last = e;
         }
       }
-      if (!busy && last instanceof SSLException) {
+      if (!busy && (last instanceof SSLException || clientCertificateRefused(last))) {
         throw networkError("", last);
       }
       if (attempt >= retry.maxAttempts()) {
@@ -188,7 +190,7 @@ public final class HttpTransport {
         resp = exchange(request, b);
       } catch (IOException e) {
         if (e instanceof InterruptedIOException || !request.retryable() || attempt >= retry.maxAttempts()
-            || e instanceof SSLHandshakeException) {
+            || e instanceof SSLHandshakeException || clientCertificateRefused(e)) {
           throw networkError(repository, e);
         }
         pause(attempt, Optional.empty(), repository);
@@ -288,6 +290,11 @@ public final class HttpTransport {
     String why;
     if (e == null) {
       why = "cannot connect";
+    } else if (clientCertificateRefused(e)) {
+      why = ClientCertificates.find(host, config.certsDirs()).isEmpty()
+          ? "the registry asks for a TLS client certificate; put client.cert and client.key in ~/.config/hoist/certs.d/"
+              + host + "/"
+          : "the registry refused hoist's TLS client certificate from certs.d/" + host;
     } else if (e instanceof SSLHandshakeException || (e instanceof SSLException && String.valueOf(e.getMessage()).contains("PKIX"))) {
       String m = String.valueOf(e.getMessage());
       why = m.contains("PKIX") || m.contains("certification path")
@@ -301,6 +308,17 @@ public final class HttpTransport {
           + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
     }
     return new RegistryException(registry, repository, why, e);
+  }
+
+  /** Whether the server ended the TLS session for want of an acceptable client certificate. */
+  private static boolean clientCertificateRefused(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      String m = String.valueOf(c.getMessage());
+      if (c instanceof SSLException && (m.contains("certificate_required") || m.contains("bad_certificate"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String s) {
