@@ -63,7 +63,7 @@ public record RegistryConfig(
         EnvProxySelector.from(env),
         512L * 1024 * 1024,
         64L * 1024 * 1024,
-        "hoist/0.1 (java.net.http)");
+        "hoist/0.1");
   }
 
   public RegistryConfig withInsecureRegistries(Set<String> hosts) {

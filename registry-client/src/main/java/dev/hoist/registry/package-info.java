@@ -1,6 +1,6 @@
 /**
  * hoist's client for the OCI distribution API (1.1) and Docker registry API v2, on
- * {@code java.net.http}. Everything streams: no blob is held in memory.
+ * {@code HttpURLConnection} ({@code java.net.http} for chunked PATCH uploads). Everything streams: no blob is held in memory.
  *
  * <h2>Using it</h2>
  *

@@ -3,23 +3,23 @@ package dev.hoist.registry.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.oci.Json;
 import dev.hoist.registry.RegistryException;
+import dev.hoist.registry.http.BodySource;
+import dev.hoist.registry.http.Exchange;
+import dev.hoist.registry.http.Response;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * Authorises requests to one registry. It learns the scheme from the registry's challenge: Basic
@@ -31,7 +31,7 @@ public final class Authenticator {
   private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(10);
   private final String registry;
   private final CredentialStore credentials;
-  private final Function<URI, HttpClient> clients;
+  private final Exchange http;
   private final String userAgent;
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
   private volatile Optional<Challenge> challenge = Optional.empty();
@@ -43,16 +43,24 @@ public final class Authenticator {
     }
   }
 
-  public Authenticator(String registry, CredentialStore credentials, Function<URI, HttpClient> clients, String userAgent) {
+  /**
+   * @param http sends token requests (to the registry's or another origin, picked by the URL)
+   */
+  public Authenticator(String registry, CredentialStore credentials, Exchange http, String userAgent) {
     this.registry = registry;
     this.credentials = credentials;
-    this.clients = clients;
+    this.http = http;
     this.userAgent = userAgent;
   }
 
   /** Remembers a challenge seen before any request needed it (e.g. from the ping). */
   public void learn(Challenge c) {
     challenge = Optional.of(c);
+  }
+
+  /** The challenge learnt last, if any. */
+  public Optional<Challenge> knownChallenge() {
+    return challenge;
   }
 
   /** The {@code Authorization} value for a request needing {@code scopes}, if any is known. */
@@ -123,50 +131,50 @@ public final class Authenticator {
       }
     });
     Optional<Credential> cred = credential();
-    HttpRequest request;
-    URI realmUri = URI.create(realm);
+    String method;
+    URI uri;
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("User-Agent", userAgent);
+    Optional<BodySource> form = Optional.empty();
     if (cred.isPresent() && cred.get() instanceof Credential.IdentityToken it) {
-      StringBuilder form = new StringBuilder("grant_type=refresh_token&client_id=hoist&refresh_token=")
+      StringBuilder f = new StringBuilder("grant_type=refresh_token&client_id=hoist&refresh_token=")
           .append(enc(it.token()));
-      c.param("service").ifPresent(s -> form.append("&service=").append(enc(s)));
+      c.param("service").ifPresent(s -> f.append("&service=").append(enc(s)));
       if (!all.isEmpty()) {
-        form.append("&scope=").append(enc(String.join(" ", all)));
+        f.append("&scope=").append(enc(String.join(" ", all)));
       }
-      request = HttpRequest.newBuilder(realmUri)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .header("User-Agent", userAgent)
-          .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-          .build();
+      method = "POST";
+      uri = URI.create(realm);
+      headers.put("Content-Type", "application/x-www-form-urlencoded");
+      form = Optional.of(BodySource.of(f.toString().getBytes(StandardCharsets.UTF_8)));
     } else {
       StringBuilder q = new StringBuilder();
       c.param("service").ifPresent(s -> q.append("service=").append(enc(s)));
       for (String s : all) {
         q.append(q.length() == 0 ? "" : "&").append("scope=").append(enc(s));
       }
-      URI uri = URI.create(realm + (q.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + q));
-      HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("User-Agent", userAgent).GET();
+      method = "GET";
+      uri = URI.create(realm + (q.length() == 0 ? "" : (realm.contains("?") ? "&" : "?") + q));
       cred.filter(Credential.Basic.class::isInstance).map(Credential.Basic.class::cast)
-          .ifPresent(bc -> b.header("Authorization", "Basic " + base64(bc.username() + ":" + bc.password())));
-      request = b.build();
+          .ifPresent(bc -> headers.put("Authorization", "Basic " + base64(bc.username() + ":" + bc.password())));
     }
-    HttpResponse<byte[]> resp;
-    try {
-      resp = clients.apply(realmUri).send(request, HttpResponse.BodyHandlers.ofByteArray());
+    int status;
+    byte[] answer;
+    try (Response resp = http.send(method, uri, headers, form)) {
+      status = resp.status();
+      answer = status == 200 ? resp.bytes(1024 * 1024) : new byte[0];
     } catch (IOException e) {
-      throw new RegistryException(registry, "", "cannot reach token service " + realmUri.getHost()
+      throw new RegistryException(registry, "", "cannot reach token service " + uri.getHost()
           + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RegistryException(registry, "", "interrupted while fetching a token", e);
     }
-    if (resp.statusCode() != 200) {
-      String what = resp.statusCode() == 401 || resp.statusCode() == 403
+    if (status != 200) {
+      String what = status == 401 || status == 403
           ? "token service refused the credentials" : "token service failed";
-      throw new RegistryException(registry, "", resp.statusCode(), what + " (HTTP " + resp.statusCode() + ")");
+      throw new RegistryException(registry, "", status, what + " (HTTP " + status + ")");
     }
     JsonNode body;
     try {
-      body = Json.mapper().readTree(resp.body());
+      body = Json.mapper().readTree(answer);
     } catch (IOException e) {
       throw new RegistryException(registry, "", 200, "token service answered invalid JSON");
     }

@@ -1,36 +1,34 @@
 package dev.hoist.registry.http;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
 
-/** A request body that can be sent again: every try gets a fresh publisher. */
-@FunctionalInterface
-public interface BodySource {
-  HttpRequest.BodyPublisher publisher();
+/**
+ * A request body of known length that can be sent again: every try opens a fresh stream.
+ *
+ * @param opener opens the stream the body is read from
+ * @param length the exact number of bytes the stream yields
+ */
+public record BodySource(StreamOpener opener, long length) {
 
   /** A body of known bytes (manifests, small JSON). */
-  static BodySource of(byte[] bytes) {
-    return () -> HttpRequest.BodyPublishers.ofByteArray(bytes);
+  public static BodySource of(byte[] bytes) {
+    return new BodySource(() -> new ByteArrayInputStream(bytes), bytes.length);
   }
 
   /** A streamed body of exactly {@code length} bytes, opened anew for each try. */
-  static BodySource streaming(StreamOpener opener, long length) {
-    return () -> HttpRequest.BodyPublishers.fromPublisher(
-        HttpRequest.BodyPublishers.ofInputStream(() -> {
-          try {
-            return opener.open();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        }),
-        length);
+  public static BodySource streaming(StreamOpener opener, long length) {
+    return new BodySource(opener, length);
   }
 
-  /** Opens the stream a streamed body is read from. */
+  public InputStream open() throws IOException {
+    return opener.open();
+  }
+
+  /** Opens the stream a body is read from. */
   @FunctionalInterface
-  interface StreamOpener {
+  public interface StreamOpener {
     InputStream open() throws IOException;
   }
 }

@@ -5,16 +5,12 @@ import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.auth.Authenticator;
 import dev.hoist.registry.auth.Challenge;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +18,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * Sends registry API calls for one registry host over {@code java.net.http} with redirects turned
- * off: it follows redirects itself (dropping {@code Authorization} once the origin changes,
+ * Sends registry API calls for one registry host over a {@link Wire} (which sends single requests,
+ * redirects never followed): it follows redirects itself (dropping {@code Authorization} once the origin changes,
  * refusing https to http), answers 401 challenges through the {@link Authenticator}, and retries
  * connection failures, 5xx and 429 (honouring {@code Retry-After}) with backoff.
  *
@@ -35,22 +31,14 @@ import javax.net.ssl.SSLHandshakeException;
 public final class HttpTransport {
   private static final int MAX_REDIRECTS = 10;
 
-  static {
-    // The JDK client moves bodies in buffers of this size (default 16 KiB). Blobs are large: bigger
-    // buffers mean far fewer trips through its reactive plumbing per byte, which matters most in a
-    // short-lived, not yet compiled JVM. Read once, when the JDK's HTTP classes load.
-    if (System.getProperty("jdk.httpclient.bufsize") == null) {
-      System.setProperty("jdk.httpclient.bufsize", Integer.toString(256 * 1024));
-    }
-  }
   private final String registry;
   private final String host;
   private final boolean insecure;
   private final boolean plainHttpAllowed;
   private final List<Path> caFiles;
-  private final HttpClient registryClient;
+  private final Wire registryWire;
   private final RegistryConfig config;
-  private volatile HttpClient otherClient;
+  private volatile Wire otherWire;
   private final RetryPolicy retry;
   private final Authenticator auth;
   private final String userAgent;
@@ -64,38 +52,31 @@ public final class HttpTransport {
     this.caFiles = TlsContexts.caFiles(host, config.certsDirs());
     this.retry = config.retry();
     this.userAgent = config.userAgent();
-    this.registryClient = client(config, insecure ? TlsContexts.unverified() : TlsContexts.trusting(caFiles));
+    List<Path> clientCerts = ClientCertificates.find(host, config.certsDirs());
+    this.registryWire = new Wire(insecure ? TlsContexts.unverified(clientCerts) : TlsContexts.trusting(caFiles, clientCerts),
+        config.proxy());
     this.config = config;
     this.auth = new Authenticator(registry, config.credentials(),
-        uri -> isRegistryHost(uri) ? registryClient : otherClient(), userAgent);
+        (method, uri, headers, body) -> wire(uri).send(method, uri, headers, body), userAgent);
   }
 
-  private static HttpClient client(RegistryConfig config, javax.net.ssl.SSLContext ssl) {
-    HttpClient.Builder b = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(Duration.ofSeconds(30))
-        .sslContext(ssl)
-        // explicit (engine-default) parameters: the JDK then does not initialise TLS when the client is built,
-        // which a plain-http registry never needs
-        .sslParameters(new javax.net.ssl.SSLParameters());
-    config.proxy().ifPresent(b::proxy);
-    return b.build();
+  private Wire wire(URI uri) {
+    return isRegistryHost(uri) ? registryWire : otherWire();
   }
 
-  /** The client for other origins (redirect targets, token services): system trust only. */
-  private HttpClient otherClient() {
-    HttpClient c = otherClient;
-    if (c == null) {
+  /** The wire for other origins (redirect targets, token services): system trust only. */
+  private Wire otherWire() {
+    Wire w = otherWire;
+    if (w == null) {
       synchronized (this) {
-        c = otherClient;
-        if (c == null) {
-          c = client(config, TlsContexts.trusting(List.of()));
-          otherClient = c;
+        w = otherWire;
+        if (w == null) {
+          w = new Wire(TlsContexts.trusting(List.of()), config.proxy());
+          otherWire = w;
         }
       }
     }
-    return c;
+    return w;
   }
 
   private boolean isRegistryHost(URI uri) {
@@ -152,10 +133,7 @@ public final class HttpTransport {
         String scheme = schemes.get(i);
         URI ping = URI.create(scheme + "://" + host + "/v2/");
         try {
-          HttpResponse<InputStream> r = registryClient.send(
-              HttpRequest.newBuilder(ping).header("User-Agent", userAgent).GET().build(),
-              HttpResponse.BodyHandlers.ofInputStream());
-          Response resp = new Response(r, ping);
+          Response resp = registryWire.send("GET", ping, Map.of("User-Agent", userAgent), Optional.empty());
           int s = resp.status();
           if (scheme.equals("http") && s == 400) {
             // a TLS server answering plain http ("Client sent an HTTP request to an HTTPS server")
@@ -179,12 +157,9 @@ public final class HttpTransport {
           return base;
         } catch (IOException e) {
           last = e;
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new RegistryException(registry, "", "interrupted", e);
         }
       }
-      if (!busy && last instanceof SSLException) {
+      if (!busy && (last instanceof SSLException || clientCertificateRefused(last))) {
         throw networkError("", last);
       }
       if (attempt >= retry.maxAttempts()) {
@@ -215,15 +190,14 @@ public final class HttpTransport {
         resp = exchange(request, b);
       } catch (IOException e) {
         if (e instanceof InterruptedIOException || !request.retryable() || attempt >= retry.maxAttempts()
-            || e instanceof SSLHandshakeException) {
+            || e instanceof SSLHandshakeException || clientCertificateRefused(e)) {
           throw networkError(repository, e);
         }
         pause(attempt, Optional.empty(), repository);
         continue;
       }
       if (resp.status() == 401 && !authRetried) {
-        Optional<Challenge> c = resp.header("WWW-Authenticate").flatMap(Challenge::parse);
-        if (auth.onUnauthorized(c, request.scopes())) {
+        if (auth.onUnauthorized(challenge(resp), request.scopes())) {
           resp.discard();
           authRetried = true;
           attempt--;
@@ -245,13 +219,21 @@ public final class HttpTransport {
     URI b = base();
     Response resp = exchange(request, b);
     if (resp.status() == 401) {
-      Optional<Challenge> c = resp.header("WWW-Authenticate").flatMap(Challenge::parse);
-      if (auth.onUnauthorized(c, request.scopes())) {
+      if (auth.onUnauthorized(challenge(resp), request.scopes())) {
         resp.discard();
         return exchange(request, b);
       }
     }
     return resp;
+  }
+
+  /**
+   * The challenge of a 401: its own, or, when the JDK dropped the answer's headers (a 401 to a
+   * streamed upload), the one already known, so a stale token is still refreshed once.
+   */
+  private Optional<Challenge> challenge(Response resp) {
+    Optional<Challenge> own = resp.header("WWW-Authenticate").flatMap(Challenge::parse);
+    return own.isPresent() || resp.hasHeaders() ? own : auth.knownChallenge();
   }
 
   private void pause(int attempt, Optional<String> retryAfter, String repository) {
@@ -274,25 +256,14 @@ public final class HttpTransport {
     boolean withBody = request.body().isPresent();
     boolean credentialsAllowed = RedirectGuard.sameOrigin(uri, b);
     for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      HttpRequest.Builder rb = HttpRequest.newBuilder(uri).header("User-Agent", userAgent);
-      for (Map.Entry<String, String> h : request.headers().entrySet()) {
-        rb.header(h.getKey(), h.getValue());
-      }
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("User-Agent", userAgent);
+      headers.putAll(request.headers());
       if (credentialsAllowed) {
-        auth.authorization(request.scopes()).ifPresent(v -> rb.header("Authorization", v));
+        auth.authorization(request.scopes()).ifPresent(v -> headers.put("Authorization", v));
       }
-      rb.method(method, withBody ? request.body().get().publisher() : HttpRequest.BodyPublishers.noBody());
-      HttpClient client = RedirectGuard.sameOrigin(uri, b) ? registryClient : otherClient();
-      HttpResponse<InputStream> r;
-      try {
-        r = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted");
-      } catch (java.io.UncheckedIOException e) {
-        throw e.getCause();
-      }
-      Response resp = new Response(r, uri);
+      Wire w = RedirectGuard.sameOrigin(uri, b) ? registryWire : otherWire();
+      Response resp = w.send(method, uri, headers, withBody ? request.body() : Optional.empty());
       Optional<String> location = resp.header("Location");
       if (!RedirectGuard.isRedirect(resp.status()) || location.isEmpty()) {
         return resp;
@@ -319,6 +290,11 @@ public final class HttpTransport {
     String why;
     if (e == null) {
       why = "cannot connect";
+    } else if (clientCertificateRefused(e)) {
+      why = ClientCertificates.find(host, config.certsDirs()).isEmpty()
+          ? "the registry asks for a TLS client certificate; put client.cert and client.key in ~/.config/hoist/certs.d/"
+              + host + "/"
+          : "the registry refused hoist's TLS client certificate from certs.d/" + host;
     } else if (e instanceof SSLHandshakeException || (e instanceof SSLException && String.valueOf(e.getMessage()).contains("PKIX"))) {
       String m = String.valueOf(e.getMessage());
       why = m.contains("PKIX") || m.contains("certification path")
@@ -332,6 +308,17 @@ public final class HttpTransport {
           + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage()));
     }
     return new RegistryException(registry, repository, why, e);
+  }
+
+  /** Whether the server ended the TLS session for want of an acceptable client certificate. */
+  private static boolean clientCertificateRefused(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      String m = String.valueOf(c.getMessage());
+      if (c instanceof SSLException && (m.contains("certificate_required") || m.contains("bad_certificate"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String firstLine(String s) {

@@ -24,12 +24,12 @@ final class LazySslContext extends SSLContext {
     super(new Spi(factory), Security.getProvider("SunJSSE"), "TLS");
   }
 
-  /** Builds a context with the given trust managers, default key managers and randomness. */
-  static SSLContext of(Supplier<TrustManager[]> trust) {
+  /** Builds a context with the given key managers (null: none), trust managers and default randomness. */
+  static SSLContext of(Supplier<KeyManager[]> keys, Supplier<TrustManager[]> trust) {
     return new LazySslContext(() -> {
       try {
         SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, trust.get(), null);
+        ctx.init(keys.get(), trust.get(), null);
         return ctx;
       } catch (java.security.GeneralSecurityException e) {
         throw new IllegalStateException("cannot set up TLS", e);

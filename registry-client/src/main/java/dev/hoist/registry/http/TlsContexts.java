@@ -15,6 +15,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
@@ -50,7 +51,17 @@ public final class TlsContexts {
    * are loaded on the first handshake, so a client that only speaks plain http never pays for it.
    */
   public static SSLContext trusting(List<Path> caFiles) {
-    return LazySslContext.of(() -> new TrustManager[] {new LazyTrustManager(() -> load(caFiles))});
+    return trusting(caFiles, List.of());
+  }
+
+  /** Like {@link #trusting(List)}, offering the client certificates {@code certFiles} (with their keys). */
+  public static SSLContext trusting(List<Path> caFiles, List<Path> certFiles) {
+    return LazySslContext.of(() -> keys(certFiles),
+        () -> new TrustManager[] {new LazyTrustManager(() -> load(caFiles))});
+  }
+
+  private static KeyManager[] keys(List<Path> certFiles) {
+    return certFiles.isEmpty() ? null : ClientCertificates.keyManagers(certFiles);
   }
 
   private static X509ExtendedTrustManager load(List<Path> caFiles) {
@@ -80,7 +91,12 @@ public final class TlsContexts {
 
   /** A context that accepts any server certificate: for {@code --insecure-registry} only. */
   public static SSLContext unverified() {
-    return LazySslContext.of(() -> new TrustManager[] {new AcceptAll()});
+    return unverified(List.of());
+  }
+
+  /** Like {@link #unverified()}, offering the client certificates {@code certFiles}. */
+  public static SSLContext unverified(List<Path> certFiles) {
+    return LazySslContext.of(() -> keys(certFiles), () -> new TrustManager[] {new AcceptAll()});
   }
 
   private static X509ExtendedTrustManager trustManager(KeyStore ks) throws GeneralSecurityException {

@@ -9,6 +9,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,11 +19,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * A TCP proxy between a client and a registry that misbehaves on purpose. Each new connection takes
  * the next planned {@link Fault} (if any): answer 503, answer 429 with {@code Retry-After: 1}, or
  * forward and then reset the connection (RST) once a given number of bytes passed in one
- * direction. Connections without a fault are forwarded faithfully.
+ * direction. Connections without a fault are forwarded faithfully. Planning faults first closes
+ * the connections already open, so the plan meets the client's next requests even when its HTTP
+ * stack keeps connections alive across clients (as {@code HttpURLConnection} does).
  */
 public final class FaultProxy implements AutoCloseable {
   /** One misbehaviour, applied to one connection. */
   public sealed interface Fault {
+    /** Forwards faithfully: keeps a planned place for a connection that must not fail. */
+    record Forward() implements Fault {}
+
     /** Answers {@code 503 Service Unavailable} and closes. */
     record Unavailable() implements Fault {}
 
@@ -39,6 +46,7 @@ public final class FaultProxy implements AutoCloseable {
   private final ServerSocket server;
   private final Queue<Fault> plan = new ConcurrentLinkedQueue<>();
   private final AtomicInteger injected = new AtomicInteger();
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
   private volatile boolean closed;
 
@@ -56,7 +64,19 @@ public final class FaultProxy implements AutoCloseable {
 
   /** Queues faults for the next new connections, in order. */
   public void plan(List<Fault> faults) {
+    for (Socket s : open) {
+      closeQuietly(s);
+    }
     plan.addAll(faults);
+  }
+
+  private void closeQuietly(Socket s) {
+    open.remove(s);
+    try {
+      s.close();
+    } catch (IOException e) {
+      // already gone
+    }
   }
 
   /** How many planned faults have happened. */
@@ -73,6 +93,7 @@ public final class FaultProxy implements AutoCloseable {
     while (!closed) {
       try {
         Socket client = server.accept();
+        open.add(client);
         Fault fault = plan.poll();
         Thread t = new Thread(() -> handle(client, fault), "fault-proxy-conn");
         t.setDaemon(true);
@@ -96,10 +117,11 @@ public final class FaultProxy implements AutoCloseable {
         injected.incrementAndGet();
         client.getOutputStream().write(response.getBytes(StandardCharsets.US_ASCII));
         client.getOutputStream().flush();
-        client.close();
+        closeQuietly(client);
         return;
       }
       Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+      open.add(upstream);
       long downLimit = fault instanceof Fault.ResetDownload r ? r.bytes() : Long.MAX_VALUE;
       long upLimit = fault instanceof Fault.ResetUpload r ? r.bytes() : Long.MAX_VALUE;
       Runnable reset = () -> {
@@ -120,12 +142,10 @@ public final class FaultProxy implements AutoCloseable {
       t.setDaemon(true);
       t.start();
       pump(upstream, client, down, downLimit, reset);
+      open.remove(upstream);
+      open.remove(client);
     } catch (IOException e) {
-      try {
-        client.close();
-      } catch (IOException ignored) {
-        // closing a broken socket
-      }
+      closeQuietly(client);
     }
   }
 

@@ -46,7 +46,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   public static final String USER = "hoist";
   public static final String PASSWORD = "s3cret-Pa55";
 
-  private enum Kind { PLAIN, TLS_BASIC, TLS_WRONG_NAME, BEARER }
+  private enum Kind { PLAIN, TLS_BASIC, TLS_WRONG_NAME, TLS_CLIENT_CERT, BEARER }
 
   private final Kind kind;
   private Path dir;
@@ -54,6 +54,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   private Process process;
   private TokenServer tokenServer;
   private Path certsDir;
+  private TestPki.Issued clientCertificate;
 
   private RegistryExtension(Kind kind) {
     this.kind = kind;
@@ -72,6 +73,19 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   /** Like {@link #tlsWithBasicAuth()}, but the certificate names another host: clients must refuse it. */
   public static RegistryExtension tlsWithWrongHostname() {
     return new RegistryExtension(Kind.TLS_WRONG_NAME);
+  }
+
+  /**
+   * https with a test CA that requires a client certificate signed by the same CA ({@link
+   * #clientCertificate()}); {@link #certsDir()} holds only the CA, the test adds the certificate.
+   */
+  public static RegistryExtension tlsWithClientCertificates() {
+    return new RegistryExtension(Kind.TLS_CLIENT_CERT);
+  }
+
+  /** The client certificate a {@link #tlsWithClientCertificates()} registry accepts. */
+  public TestPki.Issued clientCertificate() {
+    return clientCertificate;
   }
 
   /** Plain http, Bearer token auth through a test token server ({@link #USER}/{@link #PASSWORD}). */
@@ -112,9 +126,9 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         .append("  maintenance:\n    uploadpurging:\n      enabled: false\n")
         .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
         .append("  secret: hoist-test-secret\n");
-    if (kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME) {
+    if (kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME || kind == Kind.TLS_CLIENT_CERT) {
       TestPki pki = new TestPki("hoist test CA");
-      TestPki.Issued server = kind == Kind.TLS_BASIC
+      TestPki.Issued server = kind != Kind.TLS_WRONG_NAME
           ? pki.issue("127.0.0.1", "127.0.0.1", "localhost") : pki.issue("wrong.example", "wrong.example");
       TestPki.writePem(dir.resolve("server.crt"), server.certificate());
       TestPki.writePem(dir.resolve("server.key"), server.keys().getPrivate());
@@ -123,6 +137,13 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
       TestPki.writePem(hostDir.resolve("ca.crt"), pki.caCertificate());
       cfg.append("  tls:\n    certificate: ").append(dir.resolve("server.crt"))
           .append("\n    key: ").append(dir.resolve("server.key")).append('\n');
+      if (kind == Kind.TLS_CLIENT_CERT) {
+        TestPki.writePem(dir.resolve("client-ca.crt"), pki.caCertificate());
+        cfg.append("    clientcas:\n      - ").append(dir.resolve("client-ca.crt")).append('\n');
+        clientCertificate = pki.issue("hoist test client");
+      }
+    }
+    if (kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME) {
       String hash = OpenBSDBCrypt.generate("2y", PASSWORD.toCharArray(), new java.security.SecureRandom().generateSeed(16), 5);
       Files.writeString(dir.resolve("htpasswd"), USER + ":" + hash + "\n");
       cfg.append("auth:\n  htpasswd:\n    realm: hoist-test\n    path: ").append(dir.resolve("htpasswd")).append('\n');
