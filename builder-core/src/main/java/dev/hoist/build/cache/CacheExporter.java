@@ -51,8 +51,10 @@ public final class CacheExporter {
       entries.add(new Entry(d, m));
     }
     switch (spec.type()) {
-      case REGISTRY -> new RegistryCacheExport(store, registries.repository(ImageReference.parse(spec.location())))
-          .write(entries, ImageReference.parse(spec.location()).tagOrLatest());
+      case REGISTRY -> {
+        ImageReference ref = ImageReference.parse(spec.location());
+        new RegistryCacheExport(store, registries.repository(ref), ref).write(entries);
+      }
       case LOCAL -> new LayoutCacheExport(store, spec.directory()).write(entries);
     }
     return entries.size();

@@ -1,6 +1,7 @@
 package dev.hoist.build.output;
 
 import dev.hoist.build.api.BuildResult;
+import dev.hoist.build.upload.StoreBlobUploader;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
@@ -10,7 +11,6 @@ import dev.hoist.oci.Manifest;
 import dev.hoist.oci.MediaType;
 import dev.hoist.registry.RegistryClients;
 import dev.hoist.registry.Repository;
-import dev.hoist.registry.blob.BlobSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.List;
  * platform's manifest, then under the tag the manifest (one platform) or an index naming the
  * manifests by digest. With Docker media types ({@code oci-mediatypes=false}) manifests, configs,
  * layers and the index (a manifest list) are retyped, which changes their digests. A blob pushed
- * before to another repository of the same registry is mounted from there ({@link BlobLocations}).
+ * before to another repository of the same registry is mounted from there ({@link StoreBlobUploader}).
  */
 public final class RegistryPusher {
   private final LocalStore store;
@@ -33,16 +33,13 @@ public final class RegistryPusher {
 
   /** Pushes {@code result} to every tag; returns {@code name@digest} for each. */
   public List<String> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes) throws IOException {
-    BlobLocations locations = BlobLocations.open(store.home().resolve("hoist-cache").resolve("blob-locations.tsv"));
-    try {
-      return push(result, tags, ociMediaTypes, locations);
-    } finally {
-      locations.save();
+    try (StoreBlobUploader uploader = StoreBlobUploader.open(store)) {
+      return push(result, tags, ociMediaTypes, uploader);
     }
   }
 
   private List<String> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes,
-      BlobLocations locations) throws IOException {
+      StoreBlobUploader uploader) throws IOException {
     List<String> pushed = new ArrayList<>();
     for (ImageReference tag : tags) {
       Repository repo = registries.repository(tag);
@@ -51,7 +48,7 @@ public final class RegistryPusher {
         Manifest m = Manifest.parse(store.readBlob(image.manifest().digest()), "built manifest");
         List<Descriptor> blobs = new ArrayList<>(m.layers());
         blobs.add(m.config());
-        uploadAll(repo, tag, blobs, locations);
+        uploader.uploadAll(repo, tag.registry(), blobs);
         byte[] bytes = ociMediaTypes ? store.readBlob(image.manifest().digest()) : dockerManifest(m).toJson();
         String type = ociMediaTypes ? MediaType.OCI_MANIFEST : MediaType.DOCKER_MANIFEST;
         Digest digest = Digest.sha256(bytes);
@@ -71,37 +68,6 @@ public final class RegistryPusher {
       pushed.add(tag.repositoryOnly().name() + ":" + tag.tagOrLatest() + "@" + top);
     }
     return pushed;
-  }
-
-  /** Uploads blobs a few at a time (the registry client bounds transfers per registry too). */
-  private void uploadAll(Repository repo, ImageReference tag, List<Descriptor> blobs, BlobLocations locations)
-      throws IOException {
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(4, blobs.size()));
-    try {
-      List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-      for (Descriptor d : blobs) {
-        futures.add(pool.submit(() -> upload(repo, tag, d, locations)));
-      }
-      for (java.util.concurrent.Future<?> f : futures) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("push interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IOException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private void upload(Repository repo, ImageReference tag, Descriptor d, BlobLocations locations) {
-    repo.uploadBlob(d.digest(), d.size(), BlobSource.of(store.blobPath(d.digest())),
-        locations.elsewhere(tag.registry(), d.digest(), repo.name()));
-    locations.record(tag.registry(), d.digest(), repo.name());
   }
 
   private static Manifest dockerManifest(Manifest m) {

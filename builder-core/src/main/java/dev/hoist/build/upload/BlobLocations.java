@@ -1,4 +1,4 @@
-package dev.hoist.build.output;
+package dev.hoist.build.upload;
 
 import dev.hoist.oci.Digest;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package dev.hoist.build.output;
+package dev.hoist.build.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
