@@ -23,7 +23,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -49,8 +52,11 @@ public final class RootfsExporter {
     return Manifest.parse(store.readBlob(d.digest()), "manifest of " + ref);
   }
 
-  /** Flattens {@code ref} into the directory {@code target} (created if missing, must be empty). */
-  public void toDirectory(String ref, Optional<Platform> platform, Path target) throws IOException {
+  /**
+   * Flattens {@code ref} into the directory {@code target} (created if missing, must be empty).
+   * Returns what could not be restored (devices or xattrs a non-root user may not create), once each.
+   */
+  public List<String> toDirectory(String ref, Optional<Platform> platform, Path target) throws IOException {
     Manifest m = manifest(ref, platform);
     Files.createDirectories(target);
     try (Stream<Path> s = Files.list(target)) {
@@ -59,20 +65,22 @@ public final class RootfsExporter {
       }
     }
     LayerExtractor extractor = LayerExtractor.create(ExtractOptions.defaults().withWhiteouts(WhiteoutMode.APPLY));
+    Set<String> warnings = new LinkedHashSet<>();
     for (Descriptor layer : m.layers()) {
       try (InputStream in = store.openBlob(layer.digest())) {
-        extractor.extract(in, target);
+        warnings.addAll(extractor.extract(in, target).warnings());
       }
     }
+    return List.copyOf(warnings);
   }
 
-  /** Flattens {@code ref} into an uncompressed tar at {@code file}. */
-  public void toTar(String ref, Optional<Platform> platform, Path file) throws IOException {
+  /** Flattens {@code ref} into an uncompressed tar at {@code file}; returns what could not be kept, as above. */
+  public List<String> toTar(String ref, Optional<Platform> platform, Path file) throws IOException {
     Path abs = file.toAbsolutePath();
     Path work = Files.createTempDirectory(abs.getParent(), ".hoist-export-");
     Path temp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     try {
-      toDirectory(ref, platform, work);
+      List<String> warnings = toDirectory(ref, platform, work);
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 256 * 1024);
           TarWriter tar = new TarWriter(out)) {
         DirectoryTree.walk(work, "", (entry, source) -> {
@@ -85,6 +93,7 @@ public final class RootfsExporter {
         });
       }
       Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return warnings;
     } finally {
       Files.deleteIfExists(temp);
       deleteTree(work);

@@ -4,6 +4,7 @@ import dev.hoist.oci.Platform;
 import dev.hoist.transfer.RootfsExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,11 +29,9 @@ public final class ExportCommand extends StoreCommand implements Callable<Intege
     Path target = Path.of(output);
     Optional<Platform> p = Optional.ofNullable(platform).map(Platform::parse);
     RootfsExporter exporter = new RootfsExporter(store());
-    if (output.endsWith("/") || Files.isDirectory(target)) {
-      exporter.toDirectory(ref, p, target);
-    } else {
-      exporter.toTar(ref, p, target);
-    }
+    List<String> warnings = output.endsWith("/") || Files.isDirectory(target)
+        ? exporter.toDirectory(ref, p, target) : exporter.toTar(ref, p, target);
+    warnings.forEach(w -> err().println("hoist: warning: " + w));
     return 0;
   }
 }

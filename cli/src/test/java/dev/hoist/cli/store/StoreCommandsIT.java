@@ -47,6 +47,32 @@ class StoreCommandsIT {
   }
 
   @Test
+  void exportAsANonRootUserSaysWhatItCouldNotRestore() throws Exception {
+    Assumptions.assumeTrue(dev.hoist.runtime.userns.ProcessIds.effectiveUid() == 0,
+        "needs root to make a device node and to switch to the CI user");
+    Assumptions.assumeTrue(new ProcessBuilder("id", "hoist-ci").start().waitFor() == 0,
+        "no user hoist-ci (CI creates it: useradd -m hoist-ci)");
+    Path base = Files.createTempDirectory(Path.of("/tmp"), "hoist-export-");
+    try {
+      Path rootfs = base.resolve("rootfs");
+      Files.createDirectories(rootfs.resolve("dev"));
+      run("mknod", rootfs.resolve("dev/null").toString(), "c", "1", "3");
+      Files.writeString(rootfs.resolve("hello.txt"), "hi\n");
+      Path home = base.resolve("home");
+      ok(home, "import", base.resolve("rootfs").toString(), "dev:1");
+      run("chown", "-R", "hoist-ci:hoist-ci", base.toString());
+      run("chmod", "755", base.toString());
+      Path out = base.resolve("out/");
+      String printed = run("runuser", "-u", "hoist-ci", "--", "env", "HOIST_HOME=" + home,
+          Path.of(System.getProperty("hoist.repo.dir"), "bin", "hoist").toString(), "export", "dev:1", "-o", out + "/");
+      assertThat(printed).contains("hoist: warning: skipped device dev/null (needs root)");
+      assertThat(out.resolve("hello.txt")).hasContent("hi");
+    } finally {
+      run("rm", "-rf", base.toString());
+    }
+  }
+
+  @Test
   void importInspectSaveLoadExportPrune() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/busybox")), "busybox-static is not installed");
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/skopeo")), "skopeo is not installed");
