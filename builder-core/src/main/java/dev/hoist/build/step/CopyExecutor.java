@@ -161,8 +161,12 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(in.stage().workDir(), "add-git-");
       SourceTree tree = SourceTree.rootfs(git.checkout(commit, dir, add.keepGitDir()), "git " + git.shown(),
           in.stage().context().hashes());
+      List<String> excludes = new java.util.ArrayList<>(request.excludes());
+      if (!add.keepGitDir()) {
+        excludes.add(".git");
+      }
       CopyPlanner.Request r = new CopyPlanner.Request(List.of("."), List.of(), request.dest(), true, request.chmod(),
-          request.uid(), request.gid(), false, request.excludes());
+          request.uid(), request.gid(), false, excludes);
       return commit(planner(tree, in).plan(r), in, h, false);
     }, Optional.empty());
   }

@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * ls-remote} when the step is prepared, so the commit is part of the step key and a pushed commit
  * rebuilds while an unchanged one stays cached. The clone happens only when the step runs. Files
  * get normalised modes (0644, or 0755 for executables; directories 0755) and the commit's time as
- * mtime, so the same commit always gives the same layer. {@code .git} is dropped unless
- * {@code --keep-git-dir}.
+ * mtime, so the same commit always gives the same layer. {@code .git} is left out of the copy
+ * unless {@code --keep-git-dir}.
  */
 record GitSource(String url, String ref, String subdir) {
   private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
@@ -99,24 +99,25 @@ record GitSource(String url, String ref, String subdir) {
     }
     git(dir, "-c", "advice.detachedHead=false", "checkout", "-q", commit);
     long time = Long.parseLong(git(dir, "log", "-1", "--format=%ct").strip());
-    if (!keepGitDir) {
-      deleteTree(dir.resolve(".git"));
-    }
     Path root = subdir.isEmpty() ? dir : dir.resolve(subdir);
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS) || !root.toRealPath().startsWith(dir.toRealPath())) {
       throw new HoistException("git source " + shown() + " has no directory " + subdir + " at " + commit);
     }
-    normalise(dir, FileTime.from(time, TimeUnit.SECONDS));
+    normalise(dir, FileTime.from(time, TimeUnit.SECONDS), keepGitDir);
     return root;
   }
 
-  private static void normalise(Path dir, FileTime time) throws IOException {
+  private static void normalise(Path dir, FileTime time, boolean withGitDir) throws IOException {
+    Path gitDir = dir.resolve(".git");
     Set<PosixFilePermission> dirMode = PosixFilePermissions.fromString("rwxr-xr-x");
     Set<PosixFilePermission> fileMode = PosixFilePermissions.fromString("rw-r--r--");
     List<Path> dirs = new ArrayList<>();
     Files.walkFileTree(dir, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+        if (!withGitDir && d.equals(gitDir)) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
         Files.setPosixFilePermissions(d, dirMode);
         dirs.add(d);
         return FileVisitResult.CONTINUE;
@@ -135,25 +136,6 @@ record GitSource(String url, String ref, String subdir) {
     for (int i = dirs.size() - 1; i >= 0; i--) {
       Files.setLastModifiedTime(dirs.get(i), time);
     }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-        Files.delete(f);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-        Files.delete(d);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 
   private String git(Path dir, String... args) throws IOException {

@@ -13,7 +13,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 
@@ -26,19 +25,7 @@ final class ClientCertificates {
 
   /** The {@code .cert} files for {@code hostPort} under each of {@code certsDirs}, in order. */
   static List<Path> find(String hostPort, List<Path> certsDirs) {
-    List<Path> found = new ArrayList<>();
-    for (Path dir : certsDirs) {
-      Path hostDir = dir.resolve(hostPort);
-      if (!Files.isDirectory(hostDir)) {
-        continue;
-      }
-      try (Stream<Path> files = Files.list(hostDir)) {
-        files.filter(p -> p.getFileName().toString().endsWith(".cert")).sorted().forEach(found::add);
-      } catch (IOException e) {
-        throw new HoistException("cannot read certificate folder " + hostDir + ": " + e.getMessage());
-      }
-    }
-    return found;
+    return TlsContexts.hostFiles(hostPort, certsDirs, ".cert", "certificate");
   }
 
   /** Key managers offering every certificate in {@code certFiles} with its key. */

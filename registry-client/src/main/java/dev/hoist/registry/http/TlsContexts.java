@@ -31,6 +31,11 @@ public final class TlsContexts {
 
   /** The CA files for {@code hostPort} under each of {@code certsDirs}, in order. */
   public static List<Path> caFiles(String hostPort, List<Path> certsDirs) {
+    return hostFiles(hostPort, certsDirs, ".crt", "CA");
+  }
+
+  /** The files ending in {@code suffix} in the {@code hostPort} folder of each of {@code certsDirs}, in order. */
+  static List<Path> hostFiles(String hostPort, List<Path> certsDirs, String suffix, String what) {
     List<Path> found = new ArrayList<>();
     for (Path dir : certsDirs) {
       Path hostDir = dir.resolve(hostPort);
@@ -38,9 +43,9 @@ public final class TlsContexts {
         continue;
       }
       try (Stream<Path> files = Files.list(hostDir)) {
-        files.filter(p -> p.getFileName().toString().endsWith(".crt")).sorted().forEach(found::add);
+        files.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().forEach(found::add);
       } catch (IOException e) {
-        throw new HoistException("cannot read CA folder " + hostDir + ": " + e.getMessage());
+        throw new HoistException("cannot read " + what + " folder " + hostDir + ": " + e.getMessage());
       }
     }
     return found;
