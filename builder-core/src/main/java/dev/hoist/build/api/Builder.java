@@ -123,7 +123,11 @@ public final class Builder {
           Duration.between(started, Instant.now())));
       return new BuildResult(root, built, stepsRun);
     } finally {
-      deleteTree(work);
+      try {
+        runEngine.close();
+      } finally {
+        deleteTree(work);
+      }
     }
   }
 
