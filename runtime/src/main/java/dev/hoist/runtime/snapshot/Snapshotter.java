@@ -2,6 +2,7 @@ package dev.hoist.runtime.snapshot;
 
 import dev.hoist.runtime.userns.UserNamespace;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -90,10 +91,15 @@ public final class Snapshotter implements AutoCloseable {
 
   /** Removes the kept snapshots and waits until the folders of closed snapshots are gone. */
   @Override
-  public synchronized void close() throws IOException {
+  public synchronized void close() {
+    IOException failed = null;
     for (Deque<OverlaySnapshot> kept : idle.values()) {
       for (OverlaySnapshot s : kept) {
-        s.delete();
+        try {
+          s.delete();
+        } catch (IOException e) {
+          failed = e;
+        }
       }
     }
     idle.clear();
@@ -111,6 +117,9 @@ public final class Snapshotter implements AutoCloseable {
     removals.clear();
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+    if (failed != null) {
+      throw new UncheckedIOException("cannot remove a kept snapshot: " + failed.getMessage(), failed);
     }
   }
 

@@ -50,7 +50,7 @@ public final class RunEngine implements AutoCloseable {
 
   /** Removes the snapshots kept between RUN steps and waits for the removals. */
   @Override
-  public synchronized void close() throws IOException {
+  public synchronized void close() {
     if (parts != null) {
       parts.snapshotter().close();
     }
