@@ -192,7 +192,11 @@ public final class ContainerRunner {
     }
   }
 
-  private ResolvedUser resolveUser(Snapshot snapshot, String userSpec) throws IOException {
+  /**
+   * The user {@code userSpec} names in the snapshot's passwd/group (root when blank); fails when the
+   * image lacks it or the user namespace cannot map its ids.
+   */
+  public ResolvedUser resolveUser(Snapshot snapshot, String userSpec) throws IOException {
     UserResolver resolver = new UserResolver(snapshot.lowers().readText("etc/passwd").orElse(""),
         snapshot.lowers().readText("etc/group").orElse(""));
     ResolvedUser user = resolver.resolve(userSpec.isBlank() ? "0" : userSpec);

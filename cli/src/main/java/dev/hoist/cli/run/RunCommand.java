@@ -119,6 +119,7 @@ public final class RunCommand implements Callable<Integer> {
     try (snapshotter;
          LayerSnapshots.Lease lease = snapshots.acquire(StoreLayers.of(store, img.layers(), img.config()));
          Snapshot snapshot = snapshotter.prepare(lease.lowers())) {
+      runner.resolveUser(snapshot, request.user());
       Optional<CommandLookup.Failure> unstartable = new CommandLookup(lease.lowers(),
           mounts.stream().map(RunMount::target).toList()).check(argv.get(0), environment, request.workdir());
       if (unstartable.isPresent()) {
