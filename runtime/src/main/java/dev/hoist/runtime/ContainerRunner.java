@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +39,8 @@ import java.util.function.Consumer;
 public final class ContainerRunner {
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Whether this process has said that crun refuses the host: once is enough, however many runners fall back. */
+  private static final AtomicBoolean WARNED_HYBRID = new AtomicBoolean();
 
   private final List<ContainerRuntime> fallbacks;
   private final UserNamespace userns;
@@ -48,8 +51,8 @@ public final class ContainerRunner {
   private volatile ContainerRuntime runtime;
 
   /**
-   * A runner over {@code runtime}; should crun refuse the host's cgroups, it warns once through
-   * {@code warnings} and moves on to the next of {@code fallbacks}.
+   * A runner over {@code runtime}; should crun refuse the host's cgroups, it warns through {@code
+   * warnings} (once per process) and moves on to the next of {@code fallbacks}.
    */
   public ContainerRunner(ContainerRuntime runtime, List<ContainerRuntime> fallbacks, UserNamespace userns,
       MountContext mountContext, EmulationSupport emulation, boolean allowInsecure, Consumer<String> warnings) {
@@ -136,7 +139,9 @@ public final class ContainerRunner {
           + "); use --runtime runc or bwrap");
     }
     runtime = fallbacks.remove(0);
-    warnings.accept("warning: crun refuses this host's hybrid cgroups; using " + runtime.name());
+    if (WARNED_HYBRID.compareAndSet(false, true)) {
+      warnings.accept("warning: crun refuses this host's hybrid cgroups; using " + runtime.name());
+    }
   }
 
   /** The result, or empty when crun refused the host before starting anything. */
@@ -187,7 +192,11 @@ public final class ContainerRunner {
     }
   }
 
-  private ResolvedUser resolveUser(Snapshot snapshot, String userSpec) throws IOException {
+  /**
+   * The user {@code userSpec} names in the snapshot's passwd/group (root when blank); fails when the
+   * image lacks it or the user namespace cannot map its ids.
+   */
+  public ResolvedUser resolveUser(Snapshot snapshot, String userSpec) throws IOException {
     UserResolver resolver = new UserResolver(snapshot.lowers().readText("etc/passwd").orElse(""),
         snapshot.lowers().readText("etc/group").orElse(""));
     ResolvedUser user = resolver.resolve(userSpec.isBlank() ? "0" : userSpec);

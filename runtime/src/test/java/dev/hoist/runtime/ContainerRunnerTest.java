@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,6 +168,22 @@ class ContainerRunnerTest {
       runner.run(second, sh("cat /var/cache/app/answer", lines).withMounts(cache)).requireSuccess("second");
     }
     assertThat(lines).containsExactly("42");
+  }
+
+  @Test
+  void aSeededCacheStartsAsACopyOfItsSeedOnlyTheFirstTime() throws Exception {
+    ContainerRunner runner = Runners.runc(tmp.resolve("cache"), Secrets.none());
+    Path seed = Files.createDirectories(tmp.resolve("seed/sub"));
+    Files.writeString(seed.resolve("from-stage"), "seeded\n");
+    List<RunMount> cache = List.of(new RunMount.CacheMount("/c", "seeded", RunMount.Sharing.SHARED, false, 0755, 0, 0,
+        Optional.of(seed)));
+    List<String> lines = new ArrayList<>();
+    try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
+      runner.run(snap, sh("cat /c/from-stage; echo changed > /c/from-stage", lines).withMounts(cache)).requireSuccess("first");
+      runner.run(snap, sh("cat /c/from-stage", lines).withMounts(cache)).requireSuccess("second");
+    }
+    assertThat(lines).containsExactly("seeded", "changed");
+    assertThat(seed.resolve("from-stage")).hasContent("seeded");
   }
 
   @Test

@@ -137,7 +137,11 @@ public final class Builder {
           Duration.between(started, Instant.now())));
       return new BuildResult(root, built, stepsRun, cache.used());
     } finally {
-      deleteTree(work);
+      try {
+        runEngine.close();
+      } finally {
+        deleteTree(work);
+      }
     }
   }
 

@@ -95,6 +95,7 @@ public final class StageRunner {
     StageArgs scope = plan.args().stageScope(plan.dockerfile());
     FilesHolder files = new FilesHolder();
     int ran = 0;
+    CacheWrites cacheWrites = new CacheWrites(context.cache());
     for (int n = 0; n < steps.size(); n++) {
       Instruction raw = steps.get(n);
       int id = stepIds.incrementAndGet();
@@ -115,19 +116,21 @@ public final class StageRunner {
           state = new ImageState(hit.get().config(), hit.get().layers(), hit.get().cmdSet(), prepared.key());
         } else {
           state = prepared.run().run().withCacheKey(prepared.key());
-          context.cache().record(prepared.key(), new CachedImage(state.config(), state.layers(), state.cmdSet()));
+          cacheWrites.record(prepared.key(), new CachedImage(state.config(), state.layers(), state.cmdSet()));
           ran++;
         }
         files.after(prepared, before, state);
         progress.on(new ProgressEvent.StepFinished(Instant.now(), id, hit.isPresent(), Duration.between(start, Instant.now())));
       } catch (Exception e) {
         progress.on(new ProgressEvent.StepFailed(Instant.now(), id, String.valueOf(e.getMessage())));
+        cacheWrites.finishAfterFailure();
         if (e instanceof IOException io) {
           throw new StepException(plan.dockerfile().fileName(), raw, raw.keyword() + " failed: " + io, io);
         }
         throw e;
       }
     }
+    cacheWrites.finish();
     progress.on(new ProgressEvent.StageFinished(Instant.now(), name, platformText));
     return new StageResult(state, ran);
   }

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code hoist run IMAGE [CMD...]}: runs a command in an image (from the local store, else pulled
- * from its registry into the store) with the same runtime as RUN steps, stdin/stdout/stderr attached, and exits with the command's status. The
+ * from its registry into the store) with the same runtime as RUN steps, stdin/stdout/stderr attached, and exits with the command's status (as Docker: 127 when the
+ * program is not in the image, 126 when it cannot be executed, with one message). The
  * container's file system changes are thrown away afterwards ({@code --rm} is the only mode).
  */
 @Command(name = "run", description = "Run a command in an image (from the store, else its registry).", sortOptions = false,
@@ -118,6 +119,13 @@ public final class RunCommand implements Callable<Integer> {
     try (snapshotter;
          LayerSnapshots.Lease lease = snapshots.acquire(StoreLayers.of(store, img.layers(), img.config()));
          Snapshot snapshot = snapshotter.prepare(lease.lowers())) {
+      runner.resolveUser(snapshot, request.user());
+      Optional<CommandLookup.Failure> unstartable = new CommandLookup(lease.lowers(),
+          mounts.stream().map(RunMount::target).toList()).check(argv.get(0), environment, request.workdir());
+      if (unstartable.isPresent()) {
+        spec.commandLine().getErr().println("hoist: " + unstartable.get().message());
+        return unstartable.get().exitCode();
+      }
       RunResult result = runner.run(snapshot, request);
       return result.exitCode();
     }

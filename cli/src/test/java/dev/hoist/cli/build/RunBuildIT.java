@@ -121,6 +121,23 @@ class RunBuildIT {
   }
 
   @Test
+  void aCacheMountFromAStageStartsWithThatStagesFiles() throws Exception {
+    write("Dockerfile", """
+        FROM busybox AS seed
+        RUN mkdir -p /pre/sub && echo seeded > /pre/sub/file
+        FROM busybox
+        RUN --mount=type=cache,id=seeded,target=/c,from=seed,source=/pre \\
+            cat /c/sub/file > /seen && echo more >> /c/sub/file
+        RUN --mount=type=cache,id=seeded,target=/c wc -l < /c/sub/file > /lines
+        """);
+    hoist("build", "-q", "-t", "out:1", ctx.toString()).ok();
+    Path root = unpack("out:1");
+    assertThat(root.resolve("seen")).hasContent("seeded");
+    assertThat(root.resolve("lines")).hasContent("2");
+    assertThat(root.resolve("c")).doesNotExist();
+  }
+
+  @Test
   void failingCommandEndsTheBuildWithLineExitCodeAndLastOutput() throws Exception {
     write("Dockerfile", """
         FROM busybox

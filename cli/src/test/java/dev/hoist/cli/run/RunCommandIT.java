@@ -130,6 +130,14 @@ class RunCommandIT {
     r = hoist("", "run", "-v", "bad", "bb:1", "true");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("hoist: invalid --volume bad (want HOST:CONTAINER[:ro])");
+    r = hoist("", "run", "bb:1", "missing-binary");
+    assertThat(r.exit()).isEqualTo(127);
+    assertThat(r.err()).isEqualTo("hoist: exec: \"missing-binary\": executable file not found in $PATH\n");
+    r = hoist("", "run", "bb:1", "/etc/passwd");
+    assertThat(r.exit()).isEqualTo(126);
+    assertThat(r.err()).isEqualTo("hoist: exec: \"/etc/passwd\": permission denied\n");
+    r = hoist("", "run", "bb:1", "/bin/cat", "/etc/group");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
     r = hoist("", "run", "--user", "ghost", "bb:1", "true");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("hoist: unable to find user ghost: no matching entries in passwd file\n");

@@ -101,8 +101,28 @@ public final class MountPlanner {
   }
 
   private void prepareCacheDir(Path dir, RunMount.CacheMount c) throws IOException {
+    if (c.seed().isPresent()) {
+      copyContents(c.seed().get(), dir);
+    }
     Files.setPosixFilePermissions(dir, permissions(c.mode()));
     chown(dir, c.uid(), c.gid());
+  }
+
+  /** Copies what {@code from} holds (a folder's content, or one file) into {@code to}, with modes and times. */
+  private static void copyContents(Path from, Path to) throws IOException {
+    String source = Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS) ? from + "/." : from.toString();
+    Process p = new ProcessBuilder("cp", "-a", "--reflink=auto", "--", source, to.toString())
+        .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    try {
+      if (p.waitFor() != 0) {
+        throw new HoistException("cannot seed a cache mount from " + from + ": " + out);
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while seeding a cache mount", e);
+    }
   }
 
   private void planSecret(RunMount.SecretMount s, PlannedMounts planned, Path runDir, int n) throws IOException {

@@ -16,12 +16,18 @@ public sealed interface RunMount {
 
   /**
    * A folder that persists across builds under the cache root, named by {@code id} (the target by
-   * default); created with {@code mode}, {@code uid} and {@code gid} the first time.
+   * default); created with {@code mode}, {@code uid} and {@code gid} the first time, holding a copy
+   * of {@code seed} then when there is one ({@code from=STAGE,source=...}).
    */
-  record CacheMount(String target, String id, Sharing sharing, boolean readOnly, int mode, long uid, long gid)
-      implements RunMount {
+  record CacheMount(String target, String id, Sharing sharing, boolean readOnly, int mode, long uid, long gid,
+      Optional<Path> seed) implements RunMount {
     public CacheMount {
       id = id.isEmpty() ? target : id;
+    }
+
+    /** A cache that starts empty. */
+    public CacheMount(String target, String id, Sharing sharing, boolean readOnly, int mode, long uid, long gid) {
+      this(target, id, sharing, readOnly, mode, uid, gid, Optional.empty());
     }
 
     public static CacheMount of(String target) {

@@ -2,6 +2,7 @@ package dev.hoist.runtime.snapshot;
 
 import dev.hoist.runtime.userns.UserNamespace;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,25 +11,33 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * A kernel overlayfs snapshot: the lower layers stacked read-only under an empty upper folder
  * (named by short links {@code l/0}, {@code l/1}... so that many layers fit the mount options).
  * After the run the upper folder is the diff: 0/0 character devices are deletions, {@code
- * user.overlay.opaque=y} marks replaced folders.
+ * user.overlay.opaque=y} marks replaced folders. A snapshot whose diff came out empty is offered
+ * back to its {@link Snapshotter} on close, to serve the next run over the same layers.
  */
 public final class OverlaySnapshot implements Snapshot {
   private final LowerStack lowers;
   private final Path dir;
   private final OverlayMount mount;
   private final UserNamespace userns;
-  private final java.util.function.Consumer<Process> removals;
+  private final Consumer<Process> removals;
+  private final Predicate<OverlaySnapshot> recycler;
+  private boolean unchanged;
 
-  OverlaySnapshot(LowerStack lowers, Path dir, Path emptyLower, UserNamespace userns,
-      java.util.function.Consumer<Process> removals) throws IOException {
+  OverlaySnapshot(LowerStack lowers, Path dir, Path emptyLower, UserNamespace userns, Consumer<Process> removals,
+      Predicate<OverlaySnapshot> recycler) throws IOException {
     this.removals = removals;
+    this.recycler = recycler;
     this.lowers = lowers;
     this.dir = dir;
     this.userns = userns;
@@ -91,11 +100,39 @@ public final class OverlaySnapshot implements Snapshot {
       }
     });
     Collections.sort(entries);
-    return new Diff(upper, MountStubs.prune(entries, upper, lowers, mountTargets), userns.mapping());
+    Diff diff = new Diff(upper, MountStubs.prune(entries, upper, lowers, mountTargets), userns.mapping());
+    unchanged = diff.isEmpty();
+    return diff;
+  }
+
+  /**
+   * Empties the upper folder (which holds only the mount points the last run's runtime made, or
+   * nothing) so that the snapshot is as new; false when that cannot be done from this process.
+   */
+  boolean reset() {
+    Path upper = mount.upper();
+    try (Stream<Path> walk = Files.walk(upper)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+      Files.createDirectory(upper);
+      unchanged = false;
+      return true;
+    } catch (IOException | UncheckedIOException e) {
+      return false;
+    }
   }
 
   @Override
   public void close() throws IOException {
+    if (unchanged && recycler.test(this)) {
+      return;
+    }
+    delete();
+  }
+
+  /** Starts removing the snapshot's folders. */
+  void delete() throws IOException {
     new TreeCommands(userns).deleteInBackground(dir).ifPresent(removals);
   }
 }

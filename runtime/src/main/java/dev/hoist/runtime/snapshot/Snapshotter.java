@@ -2,17 +2,25 @@ package dev.hoist.runtime.snapshot;
 
 import dev.hoist.runtime.userns.UserNamespace;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Makes {@link Snapshot}s in a work folder: kernel overlayfs where it mounts (probed once per
  * process, inside the rootless user namespace when not root), else the copy-and-compare fallback.
  * A closed snapshot's folder is removed in the background (on disks mounted with {@code discard}
- * each rmdir costs milliseconds); {@link #close} waits for those removals, so close the snapshotter
- * when the build is done.
+ * each rmdir costs milliseconds); an overlay snapshot whose run changed nothing is kept instead,
+ * emptied, for the next {@link #prepare} over the same layers (a stage's {@code RUN}s that write
+ * nothing share one). {@link #close} removes the kept ones and waits for the removals, so close the
+ * snapshotter when the build is done.
  */
 public final class Snapshotter implements AutoCloseable {
   /** Which kind of snapshot to make. */
@@ -24,6 +32,7 @@ public final class Snapshotter implements AutoCloseable {
   private final Path workRoot;
   private final UserNamespace userns;
   private final List<Process> removals = new ArrayList<>();
+  private final Map<LowerStack, Deque<OverlaySnapshot>> idle = new HashMap<>();
 
   public Snapshotter(Kind kind, Path workRoot, UserNamespace userns) {
     this.kind = kind;
@@ -41,12 +50,16 @@ public final class Snapshotter implements AutoCloseable {
   }
 
   public Snapshot prepare(LowerStack lowers) throws IOException {
+    Optional<OverlaySnapshot> kept = takeIdle(lowers);
+    if (kept.isPresent()) {
+      return kept.get();
+    }
     Files.createDirectories(workRoot);
     Path dir = Files.createTempDirectory(workRoot, "snap-");
     try {
       if (kind == Kind.OVERLAY) {
         Path empty = Files.createDirectory(dir.resolve("empty"));
-        return new OverlaySnapshot(lowers, dir, empty, userns, this::track);
+        return new OverlaySnapshot(lowers, dir, empty, userns, this::track, this::keep);
       }
       return new CopySnapshot(lowers, dir, userns, this::track);
     } catch (IOException | RuntimeException e) {
@@ -55,14 +68,41 @@ public final class Snapshotter implements AutoCloseable {
     }
   }
 
+  private synchronized Optional<OverlaySnapshot> takeIdle(LowerStack lowers) {
+    Deque<OverlaySnapshot> kept = idle.get(lowers);
+    return kept == null ? Optional.empty() : Optional.ofNullable(kept.poll());
+  }
+
+  /** Keeps an unchanged snapshot for reuse; false (the caller removes it) when it cannot be emptied. */
+  private boolean keep(OverlaySnapshot snapshot) {
+    if (!snapshot.reset()) {
+      return false;
+    }
+    synchronized (this) {
+      idle.computeIfAbsent(snapshot.lowers(), k -> new ArrayDeque<>()).push(snapshot);
+    }
+    return true;
+  }
+
   private synchronized void track(Process removal) {
     removals.removeIf(p -> !p.isAlive());
     removals.add(removal);
   }
 
-  /** Waits until the folders of closed snapshots are gone. */
+  /** Removes the kept snapshots and waits until the folders of closed snapshots are gone. */
   @Override
   public synchronized void close() {
+    IOException failed = null;
+    for (Deque<OverlaySnapshot> kept : idle.values()) {
+      for (OverlaySnapshot s : kept) {
+        try {
+          s.delete();
+        } catch (IOException e) {
+          failed = e;
+        }
+      }
+    }
+    idle.clear();
     boolean interrupted = false;
     for (Process p : removals) {
       while (true) {
@@ -77,6 +117,9 @@ public final class Snapshotter implements AutoCloseable {
     removals.clear();
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+    if (failed != null) {
+      throw new UncheckedIOException("cannot remove a kept snapshot: " + failed.getMessage(), failed);
     }
   }
 

@@ -13,9 +13,10 @@ import java.util.function.Consumer;
  * The machinery of a build's RUN steps, made on the first RUN and shared by all of them: the
  * container runner, the store's layer snapshots (one folder per chain ID under {@code
  * snapshots/}) and the snapshotter (overlayfs, or the copy fallback). Cache mounts live under
- * {@code cache-mounts/}, as for {@code hoist run}.
+ * {@code cache-mounts/}, as for {@code hoist run}. Close it when the build ends: that removes the
+ * snapshots kept for reuse.
  */
-public final class RunEngine {
+public final class RunEngine implements AutoCloseable {
   private final LocalStore store;
   private final RunSettings settings;
   private final Consumer<String> warnings;
@@ -45,5 +46,13 @@ public final class RunEngine {
           Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace()));
     }
     return parts;
+  }
+
+  /** Removes the snapshots kept between RUN steps and waits for the removals. */
+  @Override
+  public synchronized void close() {
+    if (parts != null) {
+      parts.snapshotter().close();
+    }
   }
 }

@@ -49,17 +49,28 @@ public final class RunMounts {
     return out;
   }
 
-  private Deferred cache(Mount m, CacheKey key) {
+  /**
+   * A cache mount; with {@code from} (a stage or image) the cache starts, the first time it is
+   * made, as a copy of {@code source} there, as BuildKit seeds it.
+   */
+  private Deferred cache(Mount m, CacheKey key) throws IOException {
     String target = requireTarget(m);
-    if (m.from().isPresent()) {
-      throw new HoistException("RUN --mount=type=cache,from=... is not supported yet");
-    }
     RunMount.Sharing sharing = RunMount.Sharing.valueOf(m.sharing().name());
     RunMount.CacheMount c = new RunMount.CacheMount(target, m.effectiveId().orElse(target), sharing, m.readOnly(),
         m.mode().orElse(0755), m.uid().orElse(0), m.gid().orElse(0));
     key.part(c.target()).part(c.id()).part(sharing.name()).part(Boolean.toString(c.readOnly()))
         .part(c.mode() + ":" + c.uid() + ":" + c.gid());
-    return () -> c;
+    if (m.from().isEmpty()) {
+      return () -> c;
+    }
+    String source = m.source().orElse(".");
+    StepInput.FromSource from = stage.from().resolve(m.from().get());
+    key.part("from").part(from.identity()).part(source);
+    return () -> {
+      Path seed = inside(from.tree().get().root(), source);
+      return new RunMount.CacheMount(c.target(), c.id(), c.sharing(), c.readOnly(), c.mode(), c.uid(), c.gid(),
+          Optional.of(seed));
+    };
   }
 
   private Deferred secret(Mount m, CacheKey key) {
