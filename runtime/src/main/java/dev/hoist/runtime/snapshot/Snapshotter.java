@@ -89,9 +89,11 @@ public final class Snapshotter implements AutoCloseable {
     removals.add(removal);
   }
 
-  /** Removes the kept snapshots and waits until the folders of closed snapshots are gone. */
-  @Override
-  public synchronized void close() {
+  /**
+   * Starts removing the kept snapshots and returns at once, like the removal of a closed snapshot
+   * (a build that ends need not wait for its folders to go).
+   */
+  public synchronized void dropKept() {
     IOException failed = null;
     for (Deque<OverlaySnapshot> kept : idle.values()) {
       for (OverlaySnapshot s : kept) {
@@ -103,6 +105,15 @@ public final class Snapshotter implements AutoCloseable {
       }
     }
     idle.clear();
+    if (failed != null) {
+      throw new UncheckedIOException("cannot remove a kept snapshot: " + failed.getMessage(), failed);
+    }
+  }
+
+  /** Removes the kept snapshots and waits until the folders of closed snapshots are gone. */
+  @Override
+  public synchronized void close() {
+    dropKept();
     boolean interrupted = false;
     for (Process p : removals) {
       while (true) {
@@ -117,9 +128,6 @@ public final class Snapshotter implements AutoCloseable {
     removals.clear();
     if (interrupted) {
       Thread.currentThread().interrupt();
-    }
-    if (failed != null) {
-      throw new UncheckedIOException("cannot remove a kept snapshot: " + failed.getMessage(), failed);
     }
   }
 

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * The machinery of a build's RUN steps, made on the first RUN and shared by all of them: the
  * container runner, the store's layer snapshots (one folder per chain ID under {@code
  * snapshots/}) and the snapshotter (overlayfs, or the copy fallback). Cache mounts live under
- * {@code cache-mounts/}, as for {@code hoist run}. Close it when the build ends: that removes the
- * snapshots kept for reuse.
+ * {@code cache-mounts/}, as for {@code hoist run}. Close it when the build ends: that starts removing
+ * the snapshots kept for reuse.
  */
 public final class RunEngine implements AutoCloseable {
   private final LocalStore store;
@@ -48,11 +48,11 @@ public final class RunEngine implements AutoCloseable {
     return parts;
   }
 
-  /** Removes the snapshots kept between RUN steps and waits for the removals. */
+  /** Starts removing the snapshots kept between RUN steps (without waiting, as for every finished snapshot). */
   @Override
   public synchronized void close() {
     if (parts != null) {
-      parts.snapshotter().close();
+      parts.snapshotter().dropKept();
     }
   }
 }
