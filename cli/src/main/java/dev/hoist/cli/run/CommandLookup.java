@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,7 +48,7 @@ final class CommandLookup {
       if (!c.startsWith("/") || underMount(c)) {
         return Optional.empty();
       }
-      Optional<Path> file = resolve(c);
+      Optional<Path> file = image.resolve(c);
       if (file.isEmpty()) {
         continue;
       }
@@ -97,46 +95,5 @@ final class CommandLookup {
     Set<PosixFilePermission> p = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
     return p.contains(PosixFilePermission.OWNER_EXECUTE) || p.contains(PosixFilePermission.GROUP_EXECUTE)
         || p.contains(PosixFilePermission.OTHERS_EXECUTE);
-  }
-
-  /** The file the image shows at absolute {@code path}, every symlink on the way followed inside the image. */
-  private Optional<Path> resolve(String path) throws IOException {
-    Deque<String> todo = new ArrayDeque<>(List.of(path.split("/")));
-    List<String> done = new ArrayList<>();
-    int hops = 0;
-    while (!todo.isEmpty()) {
-      String part = todo.pollFirst();
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      if (part.equals("..")) {
-        if (!done.isEmpty()) {
-          done.remove(done.size() - 1);
-        }
-        continue;
-      }
-      List<String> next = new ArrayList<>(done);
-      next.add(part);
-      Optional<Path> found = image.find(String.join("/", next));
-      if (found.isEmpty()) {
-        return Optional.empty();
-      }
-      if (Files.isSymbolicLink(found.get())) {
-        if (++hops > 40) {
-          return Optional.empty();
-        }
-        String target = Files.readSymbolicLink(found.get()).toString();
-        if (target.startsWith("/")) {
-          done.clear();
-        }
-        List<String> parts = List.of(target.split("/"));
-        for (int i = parts.size() - 1; i >= 0; i--) {
-          todo.addFirst(parts.get(i));
-        }
-      } else {
-        done = next;
-      }
-    }
-    return image.find(String.join("/", done));
   }
 }

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,22 +63,56 @@ public record LowerStack(List<Path> layers) {
    * stack, never outside it. Empty when missing.
    */
   public Optional<String> readText(String path) throws IOException {
-    String current = path;
-    for (int hops = 0; hops < 16; hops++) {
-      Optional<Path> p = find(current);
-      if (p.isEmpty()) {
+    Optional<Path> p = resolve(path);
+    if (p.isEmpty() || !Files.isRegularFile(p.get(), LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    return Optional.of(Files.readString(p.get(), StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The file the merged view shows at {@code path} with every symlink on the way (a {@code /bin ->
+   * usr/bin} parent too) followed inside the stack, never outside it; {@code ..} stops at the root.
+   * Empty when missing or after 40 links, Linux's limit.
+   */
+  public Optional<Path> resolve(String path) throws IOException {
+    Deque<String> todo = new ArrayDeque<>(List.of(path.split("/")));
+    List<String> done = new ArrayList<>();
+    int hops = 0;
+    while (!todo.isEmpty()) {
+      String part = todo.pollFirst();
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (!done.isEmpty()) {
+          done.remove(done.size() - 1);
+        }
+        continue;
+      }
+      List<String> next = new ArrayList<>(done);
+      next.add(part);
+      Optional<Path> found = find(String.join("/", next));
+      if (found.isEmpty()) {
         return Optional.empty();
       }
-      if (!Files.isSymbolicLink(p.get())) {
-        if (!Files.isRegularFile(p.get(), LinkOption.NOFOLLOW_LINKS)) {
-          return Optional.empty();
-        }
-        return Optional.of(Files.readString(p.get(), StandardCharsets.UTF_8));
+      if (!Files.isSymbolicLink(found.get())) {
+        done = next;
+        continue;
       }
-      String target = Files.readSymbolicLink(p.get()).toString();
-      current = normalise(target.startsWith("/") ? target : parentOf(current) + "/" + target);
+      if (++hops > 40) {
+        return Optional.empty();
+      }
+      String target = Files.readSymbolicLink(found.get()).toString();
+      if (target.startsWith("/")) {
+        done.clear();
+      }
+      List<String> parts = List.of(target.split("/"));
+      for (int i = parts.size() - 1; i >= 0; i--) {
+        todo.addFirst(parts.get(i));
+      }
     }
-    return Optional.empty();
+    return find(String.join("/", done));
   }
 
   /** Overlay's lowerdir list: top layer first. */
@@ -84,11 +120,6 @@ public record LowerStack(List<Path> layers) {
     List<Path> l = new ArrayList<>(layers);
     Collections.reverse(l);
     return l;
-  }
-
-  private static String parentOf(String path) {
-    int i = path.lastIndexOf('/');
-    return i < 0 ? "" : path.substring(0, i);
   }
 
   static String normalise(String path) {
