@@ -119,7 +119,11 @@ public final class DirectoryTree {
   }
 
   /** The path's xattrs of every namespace but {@code security.selinux}, the host's label, not the image's. */
-  private static Map<String, byte[]> xattrs(Path p) throws IOException {
+  /**
+   * The extended attributes a layer records for {@code p} (not followed if a symlink): every
+   * namespace, binary values byte for byte, except {@code security.selinux}, the host's label.
+   */
+  public static Map<String, byte[]> xattrs(Path p) throws IOException {
     Map<String, byte[]> all = XATTRS.readAll(p);
     all.remove(SELINUX);
     return all;

@@ -1,26 +1,23 @@
 package dev.hoist.runtime.snapshot;
 
+import dev.hoist.cache.layer.DirectoryTree;
 import dev.hoist.cache.layer.Layer;
 import dev.hoist.cache.layer.LayerSink;
 import dev.hoist.cache.tar.EntryType;
 import dev.hoist.cache.tar.TarEntry;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Writes a {@link Diff} as an OCI layer into a {@link LayerSink}: each {@link DiffEntry.Upsert}
- * as the file it is (owners mapped back to container ids, {@code user.*} xattrs without
- * overlayfs' and hoist's own, hard links kept), a {@link DiffEntry.OpaqueDir} as {@code
+ * as the file it is (owners mapped back to container ids, xattrs of every namespace but
+ * {@code security.selinux}, overlayfs' and hoist's own, hard links kept), a {@link DiffEntry.OpaqueDir} as {@code
  * <dir>/.wh..wh..opq} right after its folder, a {@link DiffEntry.Whiteout} as {@code .wh.<name>}.
  */
 public final class DiffLayerWriter {
@@ -94,24 +91,8 @@ public final class DiffLayerWriter {
   }
 
   private static Map<String, byte[]> imageXattrs(Path p) throws IOException {
-    UserDefinedFileAttributeView view = Files.getFileAttributeView(p, UserDefinedFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-    if (view == null) {
-      return Map.of();
-    }
-    Map<String, byte[]> out = new TreeMap<>();
-    try {
-      List<String> names = view.list();
-      for (String n : names) {
-        if (Diff.isInternalXattr("user." + n)) {
-          continue;
-        }
-        ByteBuffer buf = ByteBuffer.allocate(view.size(n));
-        view.read(n, buf);
-        out.put("user." + n, buf.array());
-      }
-    } catch (UnsupportedOperationException e) {
-      return Map.of();
-    }
+    Map<String, byte[]> out = DirectoryTree.xattrs(p);
+    out.keySet().removeIf(Diff::isInternalXattr);
     return out;
   }
 }

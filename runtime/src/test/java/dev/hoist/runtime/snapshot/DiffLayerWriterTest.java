@@ -68,4 +68,43 @@ class DiffLayerWriterTest {
         "tmp/t FILE 0:0");
     assertThat(layer.uncompressedSize()).isEqualTo(blob.size());
   }
+
+  @Test
+  void keepsAFileCapabilityARunSetAndLeavesOverlaysOwnMarksOut() throws Exception {
+    UserNamespace userns = UserNamespace.detect();
+    Assumptions.assumeTrue(!userns.rootless(), "setting security.capability needs root");
+    Assumptions.assumeTrue(Snapshotter.overlaySupported(tmp.resolve("probe"), userns), "overlayfs cannot be mounted here");
+    Assumptions.assumeTrue(new ProcessBuilder("setfattr", "--version").start().waitFor() == 0, "setfattr (attr) is not installed");
+    Path base = BusyboxRootfs.create(tmp.resolve("base"));
+    ContainerRunner runner = Runners.runc(tmp.resolve("cache"), Secrets.none());
+    String capability = "0x0100000200200000000000000000000000000000";
+    ByteArrayOutputStream blob = new ByteArrayOutputStream();
+    try (Snapshotter snapshotter = new Snapshotter(Snapshotter.Kind.OVERLAY, tmp.resolve("snaps"), userns);
+         Snapshot snap = snapshotter.prepare(new LowerStack(List.of(base)))) {
+      List<String> lines = new ArrayList<>();
+      RunResult r = runner.run(snap, RunRequest.of(List.of("/bin/sh", "-c", "mkdir /opt && echo ping > /opt/ping"),
+          Output.lines(lines::add)));
+      assertThat(r.exitCode()).as(String.join("\n", lines)).isZero();
+      Diff diff = snap.diff(r.mountTargets());
+      Path ping = diff.resolve(diff.entries().stream().filter(e -> e instanceof DiffEntry.Upsert u && u.path().equals("opt/ping"))
+          .findFirst().orElseThrow());
+      // what `RUN setcap cap_net_raw+ep /opt/ping` leaves on the upper file
+      Process set = new ProcessBuilder("setfattr", "-n", "security.capability", "-v", capability, ping.toString())
+          .redirectErrorStream(true).start();
+      assertThat(set.waitFor()).as(new String(set.getInputStream().readAllBytes())).isZero();
+      DiffLayerWriter.write(diff,
+          LayerWriter.defaults().withCompression(MediaType.Compression.NONE).withClampMtime(Optional.empty()).open(blob));
+    }
+    try (TarReader reader = new TarReader(new ByteArrayInputStream(blob.toByteArray()))) {
+      for (Optional<TarEntry> e = reader.next(); e.isPresent(); e = reader.next()) {
+        assertThat(e.get().xattrs().keySet()).noneMatch(Diff::isInternalXattr);
+        if (e.get().name().equals("opt/ping")) {
+          assertThat(java.util.HexFormat.of().formatHex(e.get().xattrs().get("security.capability")))
+              .isEqualTo(capability.substring(2));
+          return;
+        }
+      }
+    }
+    throw new AssertionError("opt/ping is not in the layer");
+  }
 }
