@@ -3,6 +3,7 @@ package dev.hoist.build.cache;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
+import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageIndex;
 import java.util.HashMap;
 import java.util.List;
@@ -21,14 +22,22 @@ final class CacheIndex {
     return ImageIndex.oci(entries, Map.of());
   }
 
-  /** Entry manifests by step key; descriptors without a valid key are not entries and are skipped. */
-  static Map<Digest, Descriptor> entries(ImageIndex index) {
+  /**
+   * Entry manifests by step key; descriptors without a valid key are not entries and are skipped.
+   * An index with manifests but no entry at all (a BuildKit cache, an image) is refused, so that
+   * {@code --cache-from} says why it never hits.
+   */
+  static Map<Digest, Descriptor> entries(ImageIndex index, String where) {
     Map<Digest, Descriptor> out = new HashMap<>();
     for (Descriptor d : index.manifests()) {
       String key = d.annotations().get(KEY);
       if (key != null && Digest.isDigest(key)) {
         out.put(Digest.parse(key), d);
       }
+    }
+    if (out.isEmpty() && !index.manifests().isEmpty()) {
+      throw new HoistException(where + " holds no cache written by --cache-to (hoist cannot read BuildKit's"
+          + " cache format or an image as a cache)");
     }
     return out;
   }

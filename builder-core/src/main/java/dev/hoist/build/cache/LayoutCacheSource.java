@@ -33,7 +33,7 @@ public final class LayoutCacheSource implements CacheSource {
     if (!Files.isRegularFile(index)) {
       return Map.of();
     }
-    return CacheIndex.entries(ImageIndex.parse(Files.readAllBytes(index), index.toString()));
+    return CacheIndex.entries(ImageIndex.parse(Files.readAllBytes(index), index.toString()), dir.toString());
   }
 
   @Override

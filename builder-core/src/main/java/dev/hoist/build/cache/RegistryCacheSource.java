@@ -43,7 +43,7 @@ public final class RegistryCacheSource implements CacheSource {
       throw new HoistException("cache " + ref + " is a " + top.mediaType() + ", not a cache index written by"
           + " --cache-to");
     }
-    return CacheIndex.entries(top.index());
+    return CacheIndex.entries(top.index(), ref.toString());
   }
 
   @Override

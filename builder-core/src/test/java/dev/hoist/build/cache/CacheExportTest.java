@@ -114,4 +114,18 @@ class CacheExportTest {
     assertThat(warnings).hasSize(1);
     assertThat(warnings.get(0)).contains("cache from " + cacheDir + " not used");
   }
+
+  @Test
+  void aLayoutWithoutHoistEntriesSaysSoOnce() throws IOException {
+    LocalStore store = LocalStore.open(tmp.resolve("home"));
+    BuildResult built = build(store, context("ctx"), List.of(), new ArrayList<>());
+    Files.createDirectories(cacheDir);
+    Files.write(cacheDir.resolve("index.json"), ImageIndex.oci(List.of(built.root()), java.util.Map.of()).toJson());
+    List<String> warnings = new ArrayList<>();
+    BuildResult again = build(LocalStore.open(tmp.resolve("home2")), context("ctx2"),
+        List.of(new LayoutCacheSource(cacheDir)), warnings);
+    assertThat(again.stepsRun()).isEqualTo(built.stepsRun());
+    assertThat(warnings).containsExactly("cache from " + cacheDir + " not used: " + cacheDir
+        + " holds no cache written by --cache-to (hoist cannot read BuildKit's cache format or an image as a cache)");
+  }
 }
