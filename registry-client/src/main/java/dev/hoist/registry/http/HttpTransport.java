@@ -290,7 +290,8 @@ public final class HttpTransport {
     String why;
     if (e == null) {
       why = "cannot connect";
-    } else if (clientCertificateRefused(e)) {
+    } else if (clientCertificateRefused(e) || (isTls() && reachedButRefused(e)
+        && ClientCertificates.find(host, config.certsDirs()).isEmpty() && TlsContexts.asksForClientCertificate(host))) {
       why = ClientCertificates.find(host, config.certsDirs()).isEmpty()
           ? "the registry asks for a TLS client certificate; put client.cert and client.key in ~/.config/hoist/certs.d/"
               + host + "/"
@@ -311,6 +312,18 @@ public final class HttpTransport {
   }
 
   /** Whether the server ended the TLS session for want of an acceptable client certificate. */
+  /** Whether calls go over TLS (the registry answered on https, or has not answered yet and https is tried first). */
+  private boolean isTls() {
+    URI b = base;
+    return b == null || b.getScheme().equals("https");
+  }
+
+  /** A failure after the registry was reached (not a refused connection, an unknown host or a timeout). */
+  private static boolean reachedButRefused(Exception e) {
+    return !(e instanceof java.net.ConnectException || e instanceof UnknownHostException
+        || e instanceof java.net.SocketTimeoutException);
+  }
+
   private static boolean clientCertificateRefused(Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       String m = String.valueOf(c.getMessage());

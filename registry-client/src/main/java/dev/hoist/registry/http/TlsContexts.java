@@ -3,6 +3,7 @@ package dev.hoist.registry.http;
 import dev.hoist.oci.HoistException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,10 @@ import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
@@ -27,6 +30,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * layout names ({@code DIR/HOST:PORT/*.crt}), or no verification at all for an insecure registry.
  */
 public final class TlsContexts {
+  private static final int PROBE_TIMEOUT_MS = 5_000;
   private TlsContexts() {}
 
   /** The CA files for {@code hostPort} under each of {@code certsDirs}, in order. */
@@ -102,6 +106,68 @@ public final class TlsContexts {
   /** Like {@link #unverified()}, offering the client certificates {@code certFiles}. */
   public static SSLContext unverified(List<Path> certFiles) {
     return LazySslContext.of(() -> keys(certFiles), () -> new TrustManager[] {new AcceptAll()});
+  }
+
+  /**
+   * Whether the TLS server at {@code hostPort} asks for a client certificate, found by one handshake
+   * offering none (for an error message: in TLS 1.3 a server refuses a client without one only after
+   * the handshake, and the client may see no more than a write that failed).
+   */
+  static boolean asksForClientCertificate(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    String hostName = colon < 0 ? hostPort : hostPort.substring(0, colon);
+    int port = colon < 0 ? 443 : Integer.parseInt(hostPort.substring(colon + 1));
+    boolean[] asked = {false};
+    X509ExtendedKeyManager none = new X509ExtendedKeyManager() {
+      @Override
+      public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, Socket socket) {
+        asked[0] = true;
+        return null;
+      }
+
+      @Override
+      public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers, SSLEngine engine) {
+        asked[0] = true;
+        return null;
+      }
+
+      @Override
+      public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+        return null;
+      }
+
+      @Override
+      public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+        return null;
+      }
+
+      @Override
+      public String chooseServerAlias(String keyType, java.security.Principal[] issuers, Socket socket) {
+        return null;
+      }
+
+      @Override
+      public X509Certificate[] getCertificateChain(String alias) {
+        return null;
+      }
+
+      @Override
+      public java.security.PrivateKey getPrivateKey(String alias) {
+        return null;
+      }
+    };
+    try {
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(new KeyManager[] {none}, new TrustManager[] {new AcceptAll()}, null);
+      try (SSLSocket socket = (SSLSocket) ctx.getSocketFactory().createSocket()) {
+        socket.connect(new InetSocketAddress(hostName, port), PROBE_TIMEOUT_MS);
+        socket.setSoTimeout(PROBE_TIMEOUT_MS);
+        socket.startHandshake();
+      }
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      // a server that wants a certificate may end the handshake over it; what it asked is recorded
+    }
+    return asked[0];
   }
 
   private static X509ExtendedTrustManager trustManager(KeyStore ks) throws GeneralSecurityException {
