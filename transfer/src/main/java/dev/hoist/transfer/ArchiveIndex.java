@@ -1,5 +1,6 @@
 package dev.hoist.transfer;
 
+import dev.hoist.cache.io.FileSlice;
 import dev.hoist.cache.tar.EntryType;
 import dev.hoist.cache.tar.TarEntry;
 import dev.hoist.cache.tar.TarReader;
@@ -8,11 +9,8 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,30 +57,7 @@ final class ArchiveIndex {
 
   InputStream open(String name) throws IOException {
     Slice s = resolve(name).orElseThrow(() -> missing(name));
-    FileChannel ch = FileChannel.open(archive, StandardOpenOption.READ);
-    ch.position(s.offset());
-    InputStream raw = Channels.newInputStream(ch);
-    return new BufferedInputStream(new FilterInputStream(raw) {
-      private long left = s.size();
-
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        if (left <= 0) {
-          return -1;
-        }
-        int n = super.read(b, off, (int) Math.min(len, left));
-        if (n > 0) {
-          left -= n;
-        }
-        return n;
-      }
-    }, 65536);
+    return new BufferedInputStream(FileSlice.open(archive, s.offset(), s.size()), 65536);
   }
 
   byte[] read(String name, String what) throws IOException {

@@ -4,6 +4,7 @@ import dev.hoist.build.cache.CacheKey;
 import dev.hoist.build.cache.CacheSource;
 import dev.hoist.build.cache.StepCache;
 import dev.hoist.build.context.FileHashCache;
+import dev.hoist.build.context.LayeredFileTree;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.build.image.ImageSource;
 import dev.hoist.build.image.ResolvedImage;
@@ -117,9 +118,10 @@ public final class Builder {
       for (Platform platform : platforms) {
         BuildPlan plan = BuildPlan.of(dockerfile, request.buildArgs(), request.target(), platform, Platform.host());
         Map<Integer, StageResult> results = new ConcurrentHashMap<>();
-        Map<Integer, Path> unpacked = new ConcurrentHashMap<>();
+        Map<String, Path> unpacked = new ConcurrentHashMap<>();
+        Map<String, LayeredFileTree> trees = new ConcurrentHashMap<>();
         StageContext ctx = new StageContext(dockerfile.fileName(), store, writer, cache, clock, context,
-            from -> fromSource(plan, from, results, unpacked, work, platform, hashes), work);
+            from -> fromSource(plan, from, results, unpacked, trees, work, platform), work);
         StageRunner runner = new StageRunner(plan, ctx, images, progress, stepIds, new RunExecutor(runEngine, progress));
         Map<Integer, StageResult> out = new Scheduler(request.parallelism()).run(plan.order(),
             i -> plan.graph().dependenciesOf(i), (i, deps) -> {
@@ -159,19 +161,35 @@ public final class Builder {
   }
 
   private StepInput.FromSource fromSource(BuildPlan plan, String from, Map<Integer, StageResult> results,
-      Map<Integer, Path> unpacked, Path work, Platform platform, FileHashCache hashes) throws IOException {
+      Map<String, Path> unpacked, Map<String, LayeredFileTree> trees, Path work, Platform platform)
+      throws IOException {
     Optional<Stage> stage = plan.dockerfile().stage(from);
+    List<Descriptor> layers;
+    String identity;
+    String description;
     if (stage.isPresent() && results.containsKey(stage.get().index())) {
-      int index = stage.get().index();
-      ImageState s = results.get(index).state();
-      return new StepInput.FromSource("stage " + s.cacheKey(), () -> SourceTree.pinned(
-          unpacked.computeIfAbsent(index, k -> unpack(s.layers(), work)), "stage " + stage.get().displayName(),
-          "stage " + s.cacheKey()));
+      ImageState s = results.get(stage.get().index()).state();
+      layers = s.layers();
+      identity = "stage " + s.cacheKey();
+      description = "stage " + stage.get().displayName();
+    } else {
+      ResolvedImage image = images.find(from, platform)
+          .orElseThrow(() -> new HoistException("image " + from + " not found"));
+      layers = image.layers();
+      identity = "image " + image.configDigest();
+      description = "image " + from;
     }
-    ResolvedImage image = images.find(from, platform)
-        .orElseThrow(() -> new HoistException("image " + from + " not found"));
-    return new StepInput.FromSource("image " + image.configDigest(),
-        () -> SourceTree.pinned(unpack(image.layers(), work), "image " + from, "image " + image.configDigest()));
+    return new StepInput.FromSource(identity,
+        () -> SourceTree.pinned(trees.computeIfAbsent(identity, k -> readTree(layers)), description, identity),
+        () -> unpacked.computeIfAbsent(identity, k -> unpack(layers, work)));
+  }
+
+  private LayeredFileTree readTree(List<Descriptor> layers) {
+    try {
+      return LayeredFileTree.read(store, layers);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private Path unpack(List<Descriptor> layers, Path work) {

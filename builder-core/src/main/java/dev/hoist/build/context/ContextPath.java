@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Resolves a path inside a root directory as if the root were {@code /}: {@code ..} stops at the
@@ -42,6 +43,11 @@ public final class ContextPath {
    * Returns the resolved path relative to the root.
    */
   public static String resolve(Path root, String relative, boolean followLast) throws IOException {
+    return resolve(new DiskFileTree(root), relative, followLast);
+  }
+
+  /** {@link #resolve(Path, String, boolean)} inside any {@link FileTree}. */
+  public static String resolve(FileTree tree, String relative, boolean followLast) throws IOException {
     Deque<String> todo = new ArrayDeque<>(List.of(clean(relative).split("/")));
     todo.removeIf(String::isEmpty);
     List<String> done = new ArrayList<>();
@@ -57,20 +63,24 @@ public final class ContextPath {
       if (part.equals(".") || part.isEmpty()) {
         continue;
       }
-      Path here = root.resolve(String.join("/", done)).resolve(part);
       boolean last = todo.isEmpty();
-      if (Files.isSymbolicLink(here) && (!last || followLast)) {
-        if (++links > MAX_LINKS) {
-          throw new IOException("too many levels of symbolic links: " + relative);
+      if (!last || followLast) {
+        done.add(part);
+        Optional<FileInfo> here = tree.stat(String.join("/", done));
+        done.remove(done.size() - 1);
+        if (here.isPresent() && here.get().kind() == FileInfo.Kind.SYMLINK) {
+          if (++links > MAX_LINKS) {
+            throw new IOException("too many levels of symbolic links: " + relative);
+          }
+          String target = here.get().linkTarget();
+          if (target.startsWith("/")) {
+            done.clear();
+          }
+          List<String> parts = new ArrayList<>(List.of(target.split("/")));
+          java.util.Collections.reverse(parts);
+          parts.forEach(todo::push);
+          continue;
         }
-        String target = Files.readSymbolicLink(here).toString();
-        if (target.startsWith("/")) {
-          done.clear();
-        }
-        List<String> parts = new ArrayList<>(List.of(target.split("/")));
-        java.util.Collections.reverse(parts);
-        parts.forEach(todo::push);
-        continue;
       }
       done.add(part);
     }

@@ -2,29 +2,39 @@ package dev.hoist.build.context;
 
 import dev.hoist.dockerfile.ignore.DockerIgnore;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * A directory COPY reads from: the build context (with its {@code .dockerignore}) or the root
- * filesystem of a stage or image. Paths are '/'-separated and relative to {@link #root()}.
+ * What COPY reads from: the build context (with its {@code .dockerignore}), a directory such as
+ * an unpacked archive, or the files of a stage or image. Paths are '/'-separated and relative to
+ * the tree's root.
  */
-public record SourceTree(Path root, DockerIgnore ignore, FileHashCache hashes, String description,
-    java.util.Optional<String> identity) {
+public record SourceTree(FileTree files, DockerIgnore ignore, FileHashCache hashes, String description,
+    Optional<String> identity) {
   /** The build context at {@code dir}, its ignore file already loaded. */
   public static SourceTree context(Path dir, DockerIgnore ignore, FileHashCache hashes) {
-    return new SourceTree(dir, ignore, hashes, "build context", java.util.Optional.empty());
+    return new SourceTree(new DiskFileTree(dir), ignore, hashes, "build context", Optional.empty());
   }
 
-  /** A root filesystem (nothing ignored) whose files are hashed when a key needs them. */
+  /** A directory (nothing ignored) whose files are hashed when a key needs them. */
   public static SourceTree rootfs(Path dir, String description, FileHashCache hashes) {
-    return new SourceTree(dir, DockerIgnore.none(), hashes, description, java.util.Optional.empty());
+    return new SourceTree(new DiskFileTree(dir), DockerIgnore.none(), hashes, description, Optional.empty());
   }
 
   /**
-   * A root filesystem unpacked from an image whose content {@code identity} (a cache key or config
-   * digest) already pins down, so its files are never read just to be hashed.
+   * The files of a stage or image, whose content {@code identity} (a cache key or config digest)
+   * already pins down, so they are never read just to be hashed.
    */
-  public static SourceTree pinned(Path dir, String description, String identity) {
-    return new SourceTree(dir, DockerIgnore.none(), FileHashCache.inMemory(), description, java.util.Optional.of(identity));
+  public static SourceTree pinned(FileTree files, String description, String identity) {
+    return new SourceTree(files, DockerIgnore.none(), FileHashCache.inMemory(), description, Optional.of(identity));
+  }
+
+  /** The directory on disk the tree is (the build context, an unpacked archive or download). */
+  public Path root() {
+    if (files instanceof DiskFileTree disk) {
+      return disk.root();
+    }
+    throw new IllegalStateException(description + " is not a directory on disk");
   }
 
   /** Whether the relative path is hidden by {@code .dockerignore}. */

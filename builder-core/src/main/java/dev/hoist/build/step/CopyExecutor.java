@@ -68,7 +68,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
           if (known.isPresent()) {
             return in.state().commit(h, Optional.of(new ImageState.NewLayer(known.get().diffId(), known.get().descriptor())));
           }
-          CopyPlanner.Plan plan = planner(source.tree().get(), in).plan(request);
+          CopyPlanner.Plan plan = planner(source.files().get(), in).plan(request);
           ImageState after = commit(plan, in, h, true);
           Descriptor blob = after.layers().get(after.layers().size() - 1);
           Digest diffId = after.config().rootfs().diffIds().get(after.config().rootfs().diffIds().size() - 1);
@@ -200,7 +200,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       layer = in.stage().cache().layer(contentKey);
     }
     Layer written = layer.isPresent() ? layer.get()
-        : LayerFiles.write(plan.entries(), in.stage().layerWriter(), in.stage().store());
+        : LayerFiles.write(plan.entries(), in.stage().layerWriter(), in.stage().store(), in.stage().workDir());
     if (memo && layer.isEmpty()) {
       in.stage().cache().recordLayer(contentKey, written);
     }

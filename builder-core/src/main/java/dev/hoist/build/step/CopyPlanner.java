@@ -2,6 +2,9 @@ package dev.hoist.build.step;
 
 import dev.hoist.build.context.ContextPath;
 import dev.hoist.build.context.FileHashCache;
+import dev.hoist.build.context.FileInfo;
+import dev.hoist.build.context.FileSource;
+import dev.hoist.build.context.FileTree;
 import dev.hoist.build.context.SegmentGlob;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.dockerfile.ignore.DockerIgnore;
@@ -10,10 +13,6 @@ import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,11 +49,13 @@ public final class CopyPlanner {
   private final SourceTree tree;
   private final BuildClock clock;
   private final Predicate<String> imageHasDir;
-  private final Map<Path, FileHashCache.Stamp> stamps = new java.util.HashMap<>();
+  private final FileTree files;
+  private final Map<FileSource, FileHashCache.Stamp> stamps = new java.util.HashMap<>();
 
   /** {@code imageHasDir} says whether the image already has a directory at a path (relative, no slash). */
   public CopyPlanner(SourceTree tree, BuildClock clock, Predicate<String> imageHasDir) {
     this.tree = tree;
+    this.files = tree.files();
     this.clock = clock;
     this.imageHasDir = imageHasDir;
   }
@@ -76,26 +77,26 @@ public final class CopyPlanner {
     TreeMap<String, FileEntry> out = new TreeMap<>();
     for (Map.Entry<String, List<String>> e : matches.entrySet()) {
       for (String m : e.getValue()) {
-        String resolved = ContextPath.resolve(tree.root(), m, true);
-        Path p = tree.root().resolve(resolved.isEmpty() ? "." : resolved);
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || tree.ignored(resolved)) {
-          Path link = tree.root().resolve(m);
-          if (hasWildcard(e.getKey()) && Files.isSymbolicLink(link)) {
+        String resolved = ContextPath.resolve(files, m, true);
+        Optional<FileInfo> found = files.stat(resolved);
+        if (found.isEmpty() || tree.ignored(resolved)) {
+          Optional<FileInfo> link = files.stat(ContextPath.resolve(files, m, false));
+          if (hasWildcard(e.getKey()) && link.isPresent() && link.get().kind() == FileInfo.Kind.SYMLINK) {
             // A matched symlink whose target is not in the tree is copied as the link itself.
             String target = intoDir ? join(dest, r.parents() ? m : baseName(m)) : dest;
-            out.put(target, entry(link, target, r));
+            out.put(target, entry(link.get(), m, target, r));
             continue;
           }
           throw notFound(e.getKey());
         }
         String keep = r.parents() ? parentsPath(e.getKey(), m) : "";
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (found.get().kind() == FileInfo.Kind.DIRECTORY) {
           String target = join(dest, keep);
-          walk(p, resolved, target, excludes, r, out);
+          walk(resolved, target, excludes, r, out);
         } else {
           String target = intoDir ? join(dest, r.parents() ? keep : baseName(m)) : dest;
           if (!excluded(excludes, resolved, baseName(m))) {
-            out.put(target, entry(p, target, r));
+            out.put(target, entry(found.get(), m, target, r));
           }
         }
       }
@@ -111,18 +112,15 @@ public final class CopyPlanner {
     return new Plan(List.copyOf(out.values()), digest(out.values()));
   }
 
-  private void walk(Path dir, String relDir, String target, DockerIgnore excludes, Request r, Map<String, FileEntry> out)
+  private void walk(String relDir, String target, DockerIgnore excludes, Request r, Map<String, FileEntry> out)
       throws IOException {
-    List<Path> children = new ArrayList<>();
-    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-      ds.forEach(children::add);
-    }
-    children.sort(java.util.Comparator.comparing(c -> c.getFileName().toString()));
-    for (Path child : children) {
-      String name = child.getFileName().toString();
+    for (String name : files.list(relDir)) {
       String rel = relDir.isEmpty() ? name : relDir + "/" + name;
-      Map<String, Object> attributes = lstat(child);
-      boolean isDir = ((Integer) attributes.get("mode") & 0170000) == 0040000;
+      Optional<FileInfo> child = files.stat(rel);
+      if (child.isEmpty()) {
+        continue;
+      }
+      boolean isDir = child.get().kind() == FileInfo.Kind.DIRECTORY;
       String relToSource = ContextPath.clean(rel.substring(Math.min(rel.length(), relDir.length())));
       if (tree.ignored(rel) || excluded(excludes, rel, relToSource)) {
         if (!isDir || tree.ignore().canSkipDirectory(rel)) {
@@ -132,11 +130,11 @@ public final class CopyPlanner {
       String t = join(target, name);
       if (isDir) {
         if (!tree.ignored(rel) && !excluded(excludes, rel, relToSource)) {
-          out.put(t, entry(child, t, r, attributes));
+          out.put(t, entry(child.get(), rel, t, r));
         }
-        walk(child, rel, t, excludes, r, out);
+        walk(rel, t, excludes, r, out);
       } else {
-        out.put(t, entry(child, t, r, attributes));
+        out.put(t, entry(child.get(), rel, t, r));
       }
     }
   }
@@ -145,37 +143,23 @@ public final class CopyPlanner {
     return excludes.matches(rel) || (!relToSource.isEmpty() && excludes.matches(relToSource));
   }
 
-  private FileEntry entry(Path p, String name, Request r) throws IOException {
-    return entry(p, name, r, lstat(p));
+  private FileEntry entry(FileInfo f, String path, String name, Request r) {
+    long mtime = clock.clampMtime(f.mtimeSeconds());
+    return switch (f.kind()) {
+      case SYMLINK -> new FileEntry(name, FileEntry.Kind.SYMLINK, 0777, r.uid(), r.gid(), mtime, 0, f.linkTarget(),
+          Optional.empty(), Optional.empty());
+      case DIRECTORY -> FileEntry.directory(name, r.chmod().map(c -> c.apply(f.mode(), true)).orElse(f.mode()),
+          r.uid(), r.gid(), mtime);
+      case FILE -> new FileEntry(name, FileEntry.Kind.FILE, r.chmod().map(c -> c.apply(f.mode(), false)).orElse(f.mode()),
+          r.uid(), r.gid(), mtime, f.size(), "", f.source().map(s -> stamped(s, f)), Optional.empty());
+      case OTHER -> throw new HoistException("cannot copy " + baseName(path)
+          + ": not a regular file, directory or symlink");
+    };
   }
 
-  /** One lstat for everything: type, mode, size, mtime and the inode the hash cache keys on. */
-  private static Map<String, Object> lstat(Path p) throws IOException {
-    return Files.readAttributes(p, "unix:mode,ino,dev,size,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
-  }
-
-  private FileEntry entry(Path p, String name, Request r, Map<String, Object> a) throws IOException {
-    int rawMode = (Integer) a.get("mode");
-    int mode = rawMode & 07777;
-    int type = rawMode & 0170000;
-    java.nio.file.attribute.FileTime mt = (java.nio.file.attribute.FileTime) a.get("lastModifiedTime");
-    long mtime = clock.clampMtime(mt.toInstant().getEpochSecond());
-    long size = (Long) a.get("size");
-    if (type == 0120000) {
-      return new FileEntry(name, FileEntry.Kind.SYMLINK, 0777, r.uid(), r.gid(), mtime, 0,
-          Files.readSymbolicLink(p).toString(), Optional.empty(), Optional.empty());
-    }
-    boolean dir = type == 0040000;
-    int m = r.chmod().map(c -> c.apply(mode, dir)).orElse(mode);
-    if (dir) {
-      return FileEntry.directory(name, m, r.uid(), r.gid(), mtime);
-    }
-    if (type != 0100000) {
-      throw new HoistException("cannot copy " + p.getFileName() + ": not a regular file, directory or symlink");
-    }
-    stamps.put(p, new FileHashCache.Stamp(size, mt.to(java.util.concurrent.TimeUnit.NANOSECONDS),
-        "(dev=" + Long.toHexString(((Number) a.get("dev")).longValue()) + ",ino=" + a.get("ino") + ")"));
-    return new FileEntry(name, FileEntry.Kind.FILE, m, r.uid(), r.gid(), mtime, size, "", Optional.of(p), Optional.empty());
+  private FileSource stamped(FileSource source, FileInfo f) {
+    f.stamp().ifPresent(st -> stamps.put(source, st));
+    return source;
   }
 
   private void addMissingParents(Map<String, FileEntry> out, String dir) {
@@ -206,25 +190,22 @@ public final class CopyPlanner {
     for (String segment : clean.split("/")) {
       List<String> next = new ArrayList<>();
       for (String base : found) {
-        Path dir = tree.root().resolve(base.isEmpty() ? "." : ContextPath.resolve(tree.root(), base, true));
         if (!hasWildcard(segment)) {
           String p = join(base, segment);
-          if (Files.exists(tree.root().resolve(ContextPath.resolve(tree.root(), p, false)), LinkOption.NOFOLLOW_LINKS)) {
+          if (files.stat(ContextPath.resolve(files, p, false)).isPresent()) {
             next.add(p);
           }
           continue;
         }
-        if (!Files.isDirectory(dir)) {
+        String dir = ContextPath.resolve(files, base, true);
+        if (files.stat(dir).filter(f -> f.kind() == FileInfo.Kind.DIRECTORY).isEmpty()) {
           continue;
         }
         SegmentGlob glob = SegmentGlob.compile(segment);
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
-          for (Path child : ds) {
-            String name = child.getFileName().toString();
-            String p = join(base, name);
-            if (glob.matches(name) && !tree.ignored(p)) {
-              next.add(p);
-            }
+        for (String name : files.list(dir)) {
+          String p = join(base, name);
+          if (glob.matches(name) && !tree.ignored(p)) {
+            next.add(p);
           }
         }
       }
@@ -263,11 +244,11 @@ public final class CopyPlanner {
     for (FileEntry e : entries) {
       String content = "";
       if (e.source().isPresent() && tree.identity().isPresent()) {
-        content = tree.root().relativize(e.source().get()).toString();
-      } else if (e.source().isPresent()) {
-        Path src = e.source().get();
-        FileHashCache.Stamp stamp = stamps.get(src);
-        content = stamp == null ? tree.hashes().digest(src).toString() : tree.hashes().digestText(src, stamp);
+        content = e.source().get().path();
+      } else if (e.source().orElse(null) instanceof FileSource.OnDisk disk) {
+        FileHashCache.Stamp stamp = stamps.get(disk);
+        content = stamp == null ? tree.hashes().digest(disk.file()).toString()
+            : tree.hashes().digestText(disk.file(), stamp);
       } else if (e.inline().isPresent()) {
         content = Digest.sha256(e.inline().get()).toString();
       }

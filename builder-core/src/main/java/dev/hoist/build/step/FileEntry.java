@@ -1,15 +1,15 @@
 package dev.hoist.build.step;
 
-import java.nio.file.Path;
+import dev.hoist.build.context.FileSource;
 import java.util.Optional;
 
 /**
  * One file a step puts in its layer: {@code name} is relative to the image root, '/'-separated
- * with no leading slash; content comes from {@code source} (a file on disk) or {@code inline}.
+ * with no leading slash; content comes from {@code source} (a file on disk or in a layer) or {@code inline}.
  */
 public record FileEntry(
     String name, Kind kind, int mode, long uid, long gid, long mtime, long size, String linkTarget,
-    Optional<Path> source, Optional<byte[]> inline) {
+    Optional<FileSource> source, Optional<byte[]> inline) {
 
   /** The kinds of file a COPY can make. */
   public enum Kind {

@@ -9,7 +9,6 @@ import dev.hoist.oci.Descriptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ public final class ImageFiles {
         case SYMLINK -> EntryType.SYMLINK;
       });
       if (KEPT.contains(e.name()) && e.kind() == FileEntry.Kind.FILE) {
-        byte[] data = e.inline().isPresent() ? e.inline().get() : Files.readAllBytes(e.source().orElseThrow());
+        byte[] data = e.inline().isPresent() ? e.inline().get() : FileContents.readAll(e);
         k.put(e.name(), new String(data, StandardCharsets.UTF_8));
       }
     }

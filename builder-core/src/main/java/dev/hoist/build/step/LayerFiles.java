@@ -8,15 +8,16 @@ import dev.hoist.cache.tar.TarEntry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.List;
 
 /** Writes the entries a step planned as one layer into the store, with the store's layer writer. */
 public final class LayerFiles {
   private LayerFiles() {}
 
-  public static Layer write(List<FileEntry> entries, LayerWriter writer, LocalStore store) throws IOException {
-    try (LayerSink sink = writer.open(store)) {
+  /** Writes {@code entries} (sorted); a spool file, if one is needed for contents inside layers, goes in {@code spoolDir}. */
+  public static Layer write(List<FileEntry> entries, LayerWriter writer, LocalStore store, java.nio.file.Path spoolDir)
+      throws IOException {
+    try (LayerSink sink = writer.open(store); FileContents contents = FileContents.of(entries, spoolDir)) {
       for (FileEntry e : entries) {
         TarEntry t = switch (e.kind()) {
           case DIRECTORY -> TarEntry.directory(e.name());
@@ -25,8 +26,7 @@ public final class LayerFiles {
         };
         t = t.withMode(e.mode()).withOwner(e.uid(), e.gid()).withMtime(e.mtime());
         if (e.kind() == FileEntry.Kind.FILE) {
-          try (InputStream in = e.inline().<InputStream>map(ByteArrayInputStream::new)
-              .orElseGet(() -> open(e))) {
+          try (InputStream in = e.inline().isPresent() ? new ByteArrayInputStream(e.inline().get()) : contents.open(e)) {
             sink.add(t, in);
           }
         } else {
@@ -34,14 +34,6 @@ public final class LayerFiles {
         }
       }
       return sink.finish();
-    }
-  }
-
-  private static InputStream open(FileEntry e) {
-    try {
-      return Files.newInputStream(e.source().orElseThrow());
-    } catch (IOException x) {
-      throw new java.io.UncheckedIOException(x);
     }
   }
 }

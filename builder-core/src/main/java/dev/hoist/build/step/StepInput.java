@@ -2,6 +2,7 @@ package dev.hoist.build.step;
 
 import dev.hoist.build.context.SourceTree;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -16,14 +17,21 @@ public record StepInput(ImageState state, FilesView files, Map<String, String> a
   }
 
   /**
-   * Where COPY --from reads: a stage's or image's root filesystem, unpacked on first use, and a
-   * text that identifies its content (its final cache key or config digest).
+   * What {@code --from} names: a text that identifies its content (its final cache key or config
+   * digest), its files as COPY reads them (the layers' headers, read on first use), and its root
+   * filesystem unpacked on disk (on first use) for RUN mounts.
    */
-  public record FromSource(String identity, TreeSupplier tree) {}
+  public record FromSource(String identity, TreeSupplier files, DirectorySupplier directory) {}
 
-  /** Unpacks a root filesystem when a step first needs it. */
+  /** Reads a stage's or image's file tree when a step first needs it. */
   @FunctionalInterface
   public interface TreeSupplier {
     SourceTree get() throws IOException;
+  }
+
+  /** Unpacks a root filesystem when a step first needs it. */
+  @FunctionalInterface
+  public interface DirectorySupplier {
+    Path get() throws IOException;
   }
 }

@@ -29,7 +29,7 @@ public final class WorkdirExecutor implements StepExecutor<WorkdirInstruction> {
       if (missing.isEmpty()) {
         return edited.commit(h, Optional.empty());
       }
-      Layer layer = LayerFiles.write(missing, in.stage().layerWriter(), in.stage().store());
+      Layer layer = LayerFiles.write(missing, in.stage().layerWriter(), in.stage().store(), in.stage().workDir());
       return edited.commit(h, Optional.of(new ImageState.NewLayer(layer.diffId(), layer.descriptor())));
     }, missing);
   }

@@ -67,7 +67,7 @@ public final class RunMounts {
     StepInput.FromSource from = stage.from().resolve(m.from().get());
     key.part("from").part(from.identity()).part(source);
     return () -> {
-      Path seed = inside(from.tree().get().root(), source);
+      Path seed = inside(from.directory().get(), source);
       return new RunMount.CacheMount(c.target(), c.id(), c.sharing(), c.readOnly(), c.mode(), c.uid(), c.gid(),
           Optional.of(seed));
     };
@@ -103,8 +103,7 @@ public final class RunMounts {
       StepInput.FromSource from = stage.from().resolve(m.from().get());
       key.part(from.identity());
       return () -> {
-        SourceTree tree = from.tree().get();
-        return new RunMount.BindMount(inside(tree.root(), source), target, readWrite);
+        return new RunMount.BindMount(inside(from.directory().get(), source), target, readWrite);
       };
     }
     SourceTree context = stage.context();
