@@ -95,6 +95,15 @@ class CopyFromLayersTest {
   }
 
   @Test
+  void anEtcPasswdCopiedFromLayersNamesItsUsersForLaterSteps() throws Exception {
+    Descriptor etc = layer(dir("etc", 0755, 1), file("etc/passwd", "app:x:1000:1000::/home/app:/bin/sh\n", 0644, 2));
+    LayeredFileTree t = LayeredFileTree.read(store, List.of(etc));
+    CopyPlanner.Plan plan = planner(SourceTree.pinned(t, "stage s", "k")).plan(request(List.of("etc/passwd"), "/etc/passwd", false));
+    assertThat(ImageFiles.empty().plus(plan.entries()).text("etc/passwd")).hasValueSatisfying(
+        text -> assertThat(text).startsWith("app:x:1000"));
+  }
+
+  @Test
   void aMissingSourceNamesTheStage() {
     assertThatThrownBy(() -> planner(SourceTree.pinned(tree, "stage builder", "k"))
         .plan(request(List.of("out/files/b"), "/b", false)))
