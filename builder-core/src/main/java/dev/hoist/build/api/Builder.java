@@ -9,6 +9,7 @@ import dev.hoist.build.image.ImageSource;
 import dev.hoist.build.image.ResolvedImage;
 import dev.hoist.build.image.RootfsUnpacker;
 import dev.hoist.build.plan.BuildPlan;
+import dev.hoist.build.progress.DistinctWarnings;
 import dev.hoist.build.progress.ProgressEvent;
 import dev.hoist.build.progress.ProgressListener;
 import dev.hoist.build.schedule.Scheduler;
@@ -21,6 +22,7 @@ import dev.hoist.build.step.StageContext;
 import dev.hoist.build.step.run.RunEngine;
 import dev.hoist.build.step.run.RunSettings;
 import dev.hoist.build.step.StepInput;
+import dev.hoist.cache.fs.TreeRemover;
 import dev.hoist.cache.layer.LayerWriter;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.dockerfile.Dockerfile;
@@ -45,14 +47,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /**
  * hoist's build engine, for tools that embed it: parses the Dockerfile, plans each platform, runs
@@ -104,13 +105,13 @@ public final class Builder {
     SourceTree context = SourceTree.context(contextDir, ignore, hashes);
     BuildClock clock = BuildClock.of(request.sourceDateEpoch());
     LayerWriter writer = LayerWriter.defaults().withClampMtime(request.sourceDateEpoch());
-    StepCache cache = new StepCache(store, !request.noCache(), cacheFrom,
-        w -> progress.on(new ProgressEvent.Info(Instant.now(), w)));
+    DistinctWarnings warnings = new DistinctWarnings(progress);
+    StepCache cache = new StepCache(store, !request.noCache(), cacheFrom, warnings);
     List<Platform> platforms = request.platforms().isEmpty() ? List.of(Platform.host()) : request.platforms();
     Path scratchDir = Files.createDirectories(store.home().resolve("hoist-cache").resolve("tmp"));
     Path work = Files.createTempDirectory(scratchDir, "build-");
     AtomicInteger stepIds = new AtomicInteger();
-    RunEngine runEngine = new RunEngine(store, runSettings, w -> progress.on(new ProgressEvent.Info(Instant.now(), w)));
+    RunEngine runEngine = new RunEngine(store, runSettings, warnings);
     try {
       List<BuildResult.PlatformImage> built = new ArrayList<>();
       int stepsRun = 0;
@@ -119,7 +120,7 @@ public final class Builder {
         Map<Integer, StageResult> results = new ConcurrentHashMap<>();
         Map<Integer, Path> unpacked = new ConcurrentHashMap<>();
         StageContext ctx = new StageContext(dockerfile.fileName(), store, writer, cache, clock, context,
-            from -> fromSource(plan, from, results, unpacked, work, platform, hashes), work);
+            from -> fromSource(plan, from, results, unpacked, work, platform, hashes, warnings), work, warnings);
         StageRunner runner = new StageRunner(plan, ctx, images, progress, stepIds, new RunExecutor(runEngine, progress));
         Map<Integer, StageResult> out = new Scheduler(request.parallelism()).run(plan.order(),
             i -> plan.graph().dependenciesOf(i), (i, deps) -> {
@@ -140,7 +141,7 @@ public final class Builder {
       try {
         runEngine.close();
       } finally {
-        deleteTree(work);
+        deleteScratch(work, warnings);
       }
     }
   }
@@ -159,24 +160,25 @@ public final class Builder {
   }
 
   private StepInput.FromSource fromSource(BuildPlan plan, String from, Map<Integer, StageResult> results,
-      Map<Integer, Path> unpacked, Path work, Platform platform, FileHashCache hashes) throws IOException {
+      Map<Integer, Path> unpacked, Path work, Platform platform, FileHashCache hashes, Consumer<String> warnings)
+      throws IOException {
     Optional<Stage> stage = plan.dockerfile().stage(from);
     if (stage.isPresent() && results.containsKey(stage.get().index())) {
       int index = stage.get().index();
       ImageState s = results.get(index).state();
       return new StepInput.FromSource("stage " + s.cacheKey(), () -> SourceTree.pinned(
-          unpacked.computeIfAbsent(index, k -> unpack(s.layers(), work)), "stage " + stage.get().displayName(),
+          unpacked.computeIfAbsent(index, k -> unpack(s.layers(), work, warnings)), "stage " + stage.get().displayName(),
           "stage " + s.cacheKey()));
     }
     ResolvedImage image = images.find(from, platform)
         .orElseThrow(() -> new HoistException("image " + from + " not found"));
     return new StepInput.FromSource("image " + image.configDigest(),
-        () -> SourceTree.pinned(unpack(image.layers(), work), "image " + from, "image " + image.configDigest()));
+        () -> SourceTree.pinned(unpack(image.layers(), work, warnings), "image " + from, "image " + image.configDigest()));
   }
 
-  private Path unpack(List<Descriptor> layers, Path work) {
+  private Path unpack(List<Descriptor> layers, Path work, Consumer<String> warnings) {
     try {
-      return RootfsUnpacker.unpack(store, layers, work);
+      return RootfsUnpacker.unpack(store, layers, work, warnings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -228,18 +230,12 @@ public final class Builder {
     return putIfAbsent(MediaType.OCI_INDEX, index.toJson());
   }
 
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          p.toFile().setWritable(true);
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // best effort: a leftover temp file is harmless
-        }
-      });
+  /** Removes the build's scratch folder; what is left behind is harmless, so a failure is only a warning. */
+  private static void deleteScratch(Path work, Consumer<String> warnings) {
+    try {
+      TreeRemover.delete(work);
     } catch (IOException e) {
-      // best effort
+      warnings.accept("warning: " + e.getMessage() + " (scratch space of this build, safe to remove)");
     }
   }
 }
