@@ -1,5 +1,6 @@
 package dev.hoist.runtime;
 
+import dev.hoist.cache.fs.TreeRemover;
 import dev.hoist.oci.HoistException;
 import dev.hoist.runtime.engine.ContainerRuntime;
 import dev.hoist.runtime.engine.Crun;
@@ -125,7 +126,7 @@ public final class ContainerRunner {
         fallBackFrom(current);
       }
     } finally {
-      deleteTree(runDir);
+      TreeRemover.delete(runDir);
     }
   }
 
@@ -208,14 +209,5 @@ public final class ContainerRunner {
           + " to /etc/subuid and /etc/subgid and install uidmap");
     }
     return user;
-  }
-
-  /** Deletes the run folder: a few small files on tmpfs, all this process' own. */
-  private static void deleteTree(Path dir) throws IOException {
-    try (var paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

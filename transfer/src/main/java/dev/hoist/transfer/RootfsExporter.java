@@ -1,6 +1,7 @@
 package dev.hoist.transfer;
 
 import dev.hoist.cache.extract.ExtractOptions;
+import dev.hoist.cache.fs.TreeRemover;
 import dev.hoist.cache.extract.LayerExtractor;
 import dev.hoist.cache.extract.WhiteoutMode;
 import dev.hoist.cache.layer.DirectoryTree;
@@ -22,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -96,15 +96,7 @@ public final class RootfsExporter {
       return warnings;
     } finally {
       Files.deleteIfExists(temp);
-      deleteTree(work);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      TreeRemover.delete(work);
     }
   }
 }

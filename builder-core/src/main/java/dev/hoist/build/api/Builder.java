@@ -10,6 +10,7 @@ import dev.hoist.build.image.ImageSource;
 import dev.hoist.build.image.ResolvedImage;
 import dev.hoist.build.image.RootfsUnpacker;
 import dev.hoist.build.plan.BuildPlan;
+import dev.hoist.build.progress.DistinctWarnings;
 import dev.hoist.build.progress.ProgressEvent;
 import dev.hoist.build.progress.ProgressListener;
 import dev.hoist.build.schedule.Scheduler;
@@ -22,6 +23,7 @@ import dev.hoist.build.step.StageContext;
 import dev.hoist.build.step.run.RunEngine;
 import dev.hoist.build.step.run.RunSettings;
 import dev.hoist.build.step.StepInput;
+import dev.hoist.cache.fs.TreeRemover;
 import dev.hoist.cache.layer.LayerWriter;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.dockerfile.Dockerfile;
@@ -46,14 +48,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import java.util.function.Consumer;
 
 /**
  * hoist's build engine, for tools that embed it: parses the Dockerfile, plans each platform, runs
@@ -105,13 +106,13 @@ public final class Builder {
     SourceTree context = SourceTree.context(contextDir, ignore, hashes);
     BuildClock clock = BuildClock.of(request.sourceDateEpoch());
     LayerWriter writer = LayerWriter.defaults().withClampMtime(request.sourceDateEpoch());
-    StepCache cache = new StepCache(store, !request.noCache(), cacheFrom,
-        w -> progress.on(new ProgressEvent.Info(Instant.now(), w)));
+    DistinctWarnings warnings = new DistinctWarnings(progress);
+    StepCache cache = new StepCache(store, !request.noCache(), cacheFrom, warnings);
     List<Platform> platforms = request.platforms().isEmpty() ? List.of(Platform.host()) : request.platforms();
     Path scratchDir = Files.createDirectories(store.home().resolve("hoist-cache").resolve("tmp"));
     Path work = Files.createTempDirectory(scratchDir, "build-");
     AtomicInteger stepIds = new AtomicInteger();
-    RunEngine runEngine = new RunEngine(store, runSettings, w -> progress.on(new ProgressEvent.Info(Instant.now(), w)));
+    RunEngine runEngine = new RunEngine(store, runSettings, warnings);
     try {
       List<BuildResult.PlatformImage> built = new ArrayList<>();
       int stepsRun = 0;
@@ -121,7 +122,7 @@ public final class Builder {
         Map<String, Path> unpacked = new ConcurrentHashMap<>();
         Map<String, LayeredFileTree> trees = new ConcurrentHashMap<>();
         StageContext ctx = new StageContext(dockerfile.fileName(), store, writer, cache, clock, context,
-            from -> fromSource(plan, from, results, unpacked, trees, work, platform), work);
+            from -> fromSource(plan, from, results, unpacked, trees, work, platform, warnings), work, warnings);
         StageRunner runner = new StageRunner(plan, ctx, images, progress, stepIds, new RunExecutor(runEngine, progress));
         Map<Integer, StageResult> out = new Scheduler(request.parallelism()).run(plan.order(),
             i -> plan.graph().dependenciesOf(i), (i, deps) -> {
@@ -142,7 +143,7 @@ public final class Builder {
       try {
         runEngine.close();
       } finally {
-        deleteTree(work);
+        deleteScratch(work, warnings);
       }
     }
   }
@@ -161,7 +162,8 @@ public final class Builder {
   }
 
   private StepInput.FromSource fromSource(BuildPlan plan, String from, Map<Integer, StageResult> results,
-      Map<String, Path> unpacked, Map<String, LayeredFileTree> trees, Path work, Platform platform)
+      Map<String, Path> unpacked, Map<String, LayeredFileTree> trees, Path work, Platform platform,
+      Consumer<String> warnings)
       throws IOException {
     Optional<Stage> stage = plan.dockerfile().stage(from);
     List<Descriptor> layers;
@@ -181,7 +183,7 @@ public final class Builder {
     }
     return new StepInput.FromSource(identity,
         () -> SourceTree.pinned(trees.computeIfAbsent(identity, k -> readTree(layers)), description, identity),
-        () -> unpacked.computeIfAbsent(identity, k -> unpack(layers, work)));
+        () -> unpacked.computeIfAbsent(identity, k -> unpack(layers, work, warnings)));
   }
 
   private LayeredFileTree readTree(List<Descriptor> layers) {
@@ -192,9 +194,9 @@ public final class Builder {
     }
   }
 
-  private Path unpack(List<Descriptor> layers, Path work) {
+  private Path unpack(List<Descriptor> layers, Path work, Consumer<String> warnings) {
     try {
-      return RootfsUnpacker.unpack(store, layers, work);
+      return RootfsUnpacker.unpack(store, layers, work, warnings);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -246,18 +248,12 @@ public final class Builder {
     return putIfAbsent(MediaType.OCI_INDEX, index.toJson());
   }
 
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          p.toFile().setWritable(true);
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          // best effort: a leftover temp file is harmless
-        }
-      });
+  /** Removes the build's scratch folder; what is left behind is harmless, so a failure is only a warning. */
+  private static void deleteScratch(Path work, Consumer<String> warnings) {
+    try {
+      TreeRemover.delete(work);
     } catch (IOException e) {
-      // best effort
+      warnings.accept("warning: " + e.getMessage() + " (scratch space of this build, safe to remove)");
     }
   }
 }

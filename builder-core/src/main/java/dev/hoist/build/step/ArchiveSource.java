@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
@@ -37,10 +38,11 @@ final class ArchiveSource {
     }
   }
 
-  /** Unpacks the archive into the directory {@code target}. */
-  static void extract(Path file, Path target) throws IOException {
+  /** Unpacks the archive into the directory {@code target}; what it could not restore goes to {@code warnings}. */
+  static void extract(Path file, Path target, Consumer<String> warnings) throws IOException {
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file)); InputStream in = decompress(raw)) {
-      LayerExtractor.create(ExtractOptions.defaults()).extract(in, target);
+      LayerExtractor.create(ExtractOptions.defaults()).extract(in, target).warnings()
+          .forEach(w -> warnings.accept("warning: " + w));
     }
   }
 

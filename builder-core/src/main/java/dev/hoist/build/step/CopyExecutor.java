@@ -138,7 +138,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       }
       for (String archive : archives) {
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(in.stage().workDir(), "add-archive-");
-        ArchiveSource.extract(context.root().resolve(dev.hoist.build.context.ContextPath.resolve(context.root(), archive, true)), dir);
+        ArchiveSource.extract(context.root().resolve(dev.hoist.build.context.ContextPath.resolve(context.root(), archive, true)), dir, in.stage().warnings());
         SourceTree tree = SourceTree.rootfs(dir, "archive " + archive, context.hashes());
         CopyPlanner.Request r = new CopyPlanner.Request(List.of("."), List.of(), request.dest(), true, request.chmod(),
             request.uid(), request.gid(), false, List.of());

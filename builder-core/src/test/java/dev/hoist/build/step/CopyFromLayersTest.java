@@ -54,7 +54,7 @@ class CopyFromLayersTest {
         file("gone/new", "new", 0644, 204), file("out/files/c", "charlie", 0644, 205));
     layers = List.of(lower, upper);
     tree = LayeredFileTree.read(store, layers);
-    unpacked = RootfsUnpacker.unpack(store, layers, Files.createDirectories(tmp.resolve("work")));
+    unpacked = RootfsUnpacker.unpack(store, layers, Files.createDirectories(tmp.resolve("work")), w -> { });
   }
 
   @Test

@@ -44,7 +44,7 @@ class RunExecutorTest {
         BuildClock.of(Optional.empty()), SourceTree.context(ctx, DockerIgnore.none(), FileHashCache.inMemory()),
         from -> {
           throw new AssertionError("no --from here");
-        }, Files.createDirectories(tmp.resolve("work")));
+        }, Files.createDirectories(tmp.resolve("work")), w -> { });
   }
 
   private Digest key(String line, Map<String, String> args, Secrets secrets) throws Exception {

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,13 +108,14 @@ public final class RunCommand implements Callable<Integer> {
     List<String> argv = argv(cfg);
     List<String> environment = environment(cfg.env());
     Path home = store.home();
+    Consumer<String> warnings = w -> spec.commandLine().getErr().println(w);
     ContainerRunner runner = ContainerRunner.system(Optional.ofNullable(runtime),
         new MountContext(home.resolve("cache-mounts"), Secrets.none(), MountContext.sshFromEnvironment()), false,
-        w -> spec.commandLine().getErr().println(w));
+        warnings);
     RunRequest request = new RunRequest(argv, environment, workdir != null ? workdir : cfg.workingDir(),
         user != null ? user : cfg.user(), hostname, NetworkMode.parse(network), mounts, Output.inherit(),
         img.config().architecture().isEmpty() ? wanted : img.config().platform().withoutOsDetails(), false);
-    LayerSnapshots snapshots = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace());
+    LayerSnapshots snapshots = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace(), warnings);
     Snapshotter snapshotter = Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace());
     spec.commandLine().getOut().flush();
     try (snapshotter;

@@ -1,6 +1,7 @@
 package dev.hoist.cache.extract;
 
 import dev.hoist.cache.compress.Compressors;
+import dev.hoist.cache.fs.TreeRemover;
 import dev.hoist.cache.tar.EntryType;
 import dev.hoist.cache.tar.TarEntry;
 import dev.hoist.cache.tar.TarReader;
@@ -11,11 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -107,7 +106,7 @@ public final class LayerExtractor {
       Optional<BasicFileAttributes> existing = RootedPath.lstat(target);
       boolean keepDir = existing.isPresent() && existing.get().isDirectory() && e.type() == EntryType.DIRECTORY;
       if (existing.isPresent() && !keepDir) {
-        deleteTree(target);
+        TreeRemover.delete(target);
       }
       switch (e.type()) {
         case DIRECTORY -> {
@@ -155,7 +154,7 @@ public final class LayerExtractor {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir.get())) {
           for (Path child : children) {
             if (!written.contains(rootDir.relativize(child).toString())) {
-              deleteTree(child);
+              TreeRemover.delete(child);
             }
           }
         }
@@ -165,7 +164,7 @@ public final class LayerExtractor {
       if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..") || hidden.contains("/")) {
         throw new UnsafeEntryException(e.name(), "invalid whiteout name");
       }
-      deleteTree(dir.get().resolve(hidden));
+      TreeRemover.delete(dir.get().resolve(hidden));
     }
 
     private void link(TarEntry e, Path target) throws IOException {
@@ -243,33 +242,5 @@ public final class LayerExtractor {
         throw new java.io.InterruptedIOException("interrupted creating " + e.name());
       }
     }
-  }
-
-  /** Deletes {@code p} and, if it is a real directory, everything under it; never follows symlinks. */
-  static void deleteTree(Path p) throws IOException {
-    Optional<BasicFileAttributes> a = RootedPath.lstat(p);
-    if (a.isEmpty()) {
-      return;
-    }
-    if (!a.get().isDirectory()) {
-      Files.delete(p);
-      return;
-    }
-    Files.walkFileTree(p, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-        if (exc != null) {
-          throw exc;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

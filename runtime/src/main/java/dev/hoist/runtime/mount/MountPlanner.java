@@ -1,5 +1,6 @@
 package dev.hoist.runtime.mount;
 
+import dev.hoist.cache.fs.TreeRemover;
 import dev.hoist.oci.HoistException;
 import dev.hoist.runtime.userns.IdMapping;
 import dev.hoist.runtime.spec.SpecMount;
@@ -94,7 +95,7 @@ public final class MountPlanner {
       try {
         Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-        Files.delete(tmp);
+        TreeRemover.delete(tmp);
       }
     }
     planned.add(SpecMount.bind(dir.toString(), c.target(), c.readOnly()));

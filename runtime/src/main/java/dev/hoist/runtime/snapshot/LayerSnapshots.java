@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Layer folders shared by every build of a store: each layer of a chain is unpacked once into
  * {@code <root>/layers/<chain-id>} (converted to overlay form) and stacked as a lower folder by
  * every run over it. A {@link Lease} marks the layers a build uses ({@code leases/<chain-id>/<pid>-<n>}),
- * and {@link #prune} removes the layers nobody holds; leases of dead processes do not count.
+ * and {@link #prune} removes the layers nobody holds; leases of dead processes do not count. What
+ * an unpack could not restore (devices, xattrs this user may not create) goes to the warning sink.
  */
 public final class LayerSnapshots {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -27,10 +29,12 @@ public final class LayerSnapshots {
 
   private final Path root;
   private final TreeCommands commands;
+  private final Consumer<String> warnings;
 
-  public LayerSnapshots(Path root, dev.hoist.runtime.userns.UserNamespace userns) {
+  public LayerSnapshots(Path root, dev.hoist.runtime.userns.UserNamespace userns, Consumer<String> warnings) {
     this.root = root;
     this.commands = new TreeCommands(userns);
+    this.warnings = warnings;
   }
 
   /** Holds the given layers (unpacking the missing ones) until closed. */
@@ -66,7 +70,7 @@ public final class LayerSnapshots {
     Path tmp = Files.createDirectories(root.resolve("tmp"));
     Path work = Files.createTempDirectory(tmp, layer.chainId().hex().substring(0, 12) + "-");
     try {
-      layer.unpacker().unpackInto(work);
+      layer.unpacker().unpackInto(work).forEach(w -> warnings.accept("warning: " + w));
       OverlayLayerFormat.convert(work);
       Files.createDirectories(dir.getParent());
       Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);

@@ -1,8 +1,8 @@
 package dev.hoist.runtime.snapshot;
 
+import dev.hoist.cache.fs.TreeRemover;
 import dev.hoist.runtime.userns.UserNamespace;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,12 +11,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * A kernel overlayfs snapshot: the lower layers stacked read-only under an empty upper folder
@@ -111,14 +109,12 @@ public final class OverlaySnapshot implements Snapshot {
    */
   boolean reset() {
     Path upper = mount.upper();
-    try (Stream<Path> walk = Files.walk(upper)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+    try {
+      TreeRemover.delete(upper);
       Files.createDirectory(upper);
       unchanged = false;
       return true;
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       return false;
     }
   }

@@ -32,7 +32,7 @@ public final class StoreLayers {
       Descriptor blob = layers.get(i);
       out.add(new ChainLayer(chain.get(i), dir -> {
         try (InputStream in = store.openBlob(blob.digest())) {
-          extractor.extract(in, dir);
+          return extractor.extract(in, dir).warnings();
         } catch (IOException e) {
           throw new IOException("cannot unpack layer " + blob.digest() + ": " + e.getMessage(), e);
         }

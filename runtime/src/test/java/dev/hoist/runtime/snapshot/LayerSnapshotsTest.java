@@ -6,6 +6,7 @@ import dev.hoist.oci.Digest;
 import dev.hoist.runtime.userns.UserNamespace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class LayerSnapshotsTest {
 
   @Test
   void eachLayerIsUnpackedOnceConvertedToOverlayFormAndPrunedWhenNoLeaseHoldsIt() throws Exception {
-    LayerSnapshots snapshots = new LayerSnapshots(tmp.resolve("snapshots"), UserNamespace.detect());
+    LayerSnapshots snapshots = new LayerSnapshots(tmp.resolve("snapshots"), UserNamespace.detect(), w -> { });
     AtomicInteger unpacks = new AtomicInteger();
     List<Digest> chain = ChainLayer.chainIds(List.of(Digest.sha256("base"), Digest.sha256("top")));
     List<ChainLayer> layers = List.of(
@@ -31,10 +32,12 @@ class LayerSnapshotsTest {
           unpacks.incrementAndGet();
           Files.writeString(dir.resolve("a"), "a");
           Files.writeString(dir.resolve("b"), "b");
+          return List.of();
         }),
         new ChainLayer(chain.get(1), dir -> {
           unpacks.incrementAndGet();
           Files.createFile(dir.resolve(".wh.a"));
+          return List.of();
         }));
 
     try (LayerSnapshots.Lease first = snapshots.acquire(layers);
@@ -49,6 +52,21 @@ class LayerSnapshotsTest {
     assertThat(snapshots.prune()).isEqualTo(2);
     try (LayerSnapshots.Lease again = snapshots.acquire(layers)) {
       assertThat(unpacks).hasValue(4);
+    }
+  }
+
+  @Test
+  void whatAnUnpackCouldNotRestoreGoesToTheWarningSinkWhenTheLayerIsUnpacked() throws Exception {
+    List<String> warnings = new ArrayList<>();
+    LayerSnapshots snapshots = new LayerSnapshots(tmp.resolve("snapshots"), UserNamespace.detect(), warnings::add);
+    List<ChainLayer> layers = List.of(new ChainLayer(Digest.sha256("device"), dir -> {
+      Files.writeString(dir.resolve("a"), "a");
+      return List.of("skipped device dev/null (needs root)");
+    }));
+
+    try (LayerSnapshots.Lease first = snapshots.acquire(layers);
+         LayerSnapshots.Lease second = snapshots.acquire(layers)) {
+      assertThat(warnings).containsExactly("warning: skipped device dev/null (needs root)");
     }
   }
 }
