@@ -7,7 +7,7 @@
  * ContainerRunner runner = ContainerRunner.system(runtimeFlag,
  *     new MountContext(home.resolve("cache-mounts"), Secrets.fromFlags(secretFlags), MountContext.sshFromEnvironment()),
  *     allowInsecure, progress::warn);
- * LayerSnapshots layers = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace());
+ * LayerSnapshots layers = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace(), progress::warn);
  * Snapshotter snapshotter = Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace());
  * // ... per RUN step (close the snapshotter at the end of the build: it waits for removals)
  * try (LayerSnapshots.Lease lease = layers.acquire(StoreLayers.of(store, manifest.layers(), config));

@@ -113,7 +113,8 @@ public final class RunCommand implements Callable<Integer> {
     RunRequest request = new RunRequest(argv, environment, workdir != null ? workdir : cfg.workingDir(),
         user != null ? user : cfg.user(), hostname, NetworkMode.parse(network), mounts, Output.inherit(),
         img.config().architecture().isEmpty() ? wanted : img.config().platform().withoutOsDetails(), false);
-    LayerSnapshots snapshots = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace());
+    LayerSnapshots snapshots = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace(),
+        w -> spec.commandLine().getErr().println(w));
     Snapshotter snapshotter = Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace());
     spec.commandLine().getOut().flush();
     try (snapshotter;

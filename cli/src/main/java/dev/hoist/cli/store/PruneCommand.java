@@ -24,7 +24,7 @@ public final class PruneCommand extends StoreCommand implements Callable<Integer
     OptionalLong keep = keepStorage == null ? OptionalLong.empty() : OptionalLong.of(Sizes.parse(keepStorage));
     LocalStore store = store();
     PruneReport r = store.prune(keep);
-    int snapshots = new LayerSnapshots(store.home().resolve("snapshots"), UserNamespace.detect()).prune();
+    int snapshots = new LayerSnapshots(store.home().resolve("snapshots"), UserNamespace.detect(), w -> { }).prune();
     out().printf("Removed %d blobs, %d cache entries and %d unpacked layer snapshots, %s reclaimed%n",
         r.blobsRemoved(), r.cacheEntriesRemoved(), snapshots, Sizes.human(r.bytesFreed()));
     return 0;

@@ -1,10 +1,15 @@
 package dev.hoist.runtime.snapshot;
 
+import dev.hoist.cache.extract.ExtractResult;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Writes one layer's content into an empty folder, keeping its OCI whiteouts as {@code .wh.} files. */
+/**
+ * Writes one layer's content into an empty folder, keeping its OCI whiteouts as {@code .wh.}
+ * files; when not root, the result lists the owners the files should have ({@link
+ * ExtractResult#owners()}), which {@link LayerSnapshots} gives them inside the user namespace.
+ */
 @FunctionalInterface
 public interface LayerUnpacker {
-  void unpackInto(Path emptyDir) throws IOException;
+  ExtractResult unpackInto(Path emptyDir) throws IOException;
 }

@@ -2,6 +2,7 @@ package dev.hoist.runtime.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoist.cache.extract.ExtractResult;
 import dev.hoist.oci.Digest;
 import dev.hoist.runtime.userns.UserNamespace;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ class LayerSnapshotsTest {
 
   @Test
   void eachLayerIsUnpackedOnceConvertedToOverlayFormAndPrunedWhenNoLeaseHoldsIt() throws Exception {
-    LayerSnapshots snapshots = new LayerSnapshots(tmp.resolve("snapshots"), UserNamespace.detect());
+    LayerSnapshots snapshots = new LayerSnapshots(tmp.resolve("snapshots"), UserNamespace.detect(), w -> { });
     AtomicInteger unpacks = new AtomicInteger();
     List<Digest> chain = ChainLayer.chainIds(List.of(Digest.sha256("base"), Digest.sha256("top")));
     List<ChainLayer> layers = List.of(
@@ -31,10 +32,12 @@ class LayerSnapshotsTest {
           unpacks.incrementAndGet();
           Files.writeString(dir.resolve("a"), "a");
           Files.writeString(dir.resolve("b"), "b");
+          return new ExtractResult(2, List.of(), List.of());
         }),
         new ChainLayer(chain.get(1), dir -> {
           unpacks.incrementAndGet();
           Files.createFile(dir.resolve(".wh.a"));
+          return new ExtractResult(1, List.of(), List.of());
         }));
 
     try (LayerSnapshots.Lease first = snapshots.acquire(layers);

@@ -42,7 +42,7 @@ public final class RunEngine implements AutoCloseable {
       ContainerRunner runner = ContainerRunner.system(settings.runtime(),
           new MountContext(home.resolve("cache-mounts"), settings.secrets(), settings.sshSockets()),
           settings.allowInsecure(), warnings);
-      parts = new Parts(runner, new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace()),
+      parts = new Parts(runner, new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace(), warnings),
           Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace()));
     }
     return parts;
