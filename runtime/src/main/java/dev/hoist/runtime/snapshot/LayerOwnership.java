@@ -5,7 +5,6 @@ import dev.hoist.oci.Digest;
 import dev.hoist.runtime.userns.IdMapping;
 import dev.hoist.runtime.userns.UserNamespace;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -26,12 +25,13 @@ import java.util.function.Consumer;
  * Moves a layer folder that a non-root user unpacked into place with the owners its entries name,
  * as the rootless user namespace shows them: container id 0 is the user, ids 1..n the subordinate
  * range, exactly the runner's mapping. A multithreaded JVM cannot enter a user namespace, so one
- * child process in a namespace made with the runner's {@link UserNamespace#unshareArgs()} runs
- * {@code chown -h} over NUL-separated path lists (one per owner), sets back the setuid and setgid
- * bits that chown clears, and renames the folder into place (a folder owned by a subordinate id can
- * only be moved from inside). The paths come from a walk of the folder that follows no symlink, so
- * nothing outside it is touched. Owners the namespace does not map stay the user's (root inside),
- * and so do all of them when there are no subordinate ids; each case is warned about once.
+ * child process ({@link TreeCommands}, in a namespace made with the runner's {@link
+ * UserNamespace#unshareArgs()}) runs {@code chown -h} over NUL-separated path lists (one per
+ * owner), sets back the setuid and setgid bits that chown clears, and renames the folder into place
+ * (a folder owned by a subordinate id can only be moved from inside). The paths come from a walk of
+ * the folder that follows no symlink, so nothing outside it is touched. Owners the namespace does
+ * not map stay the user's (root inside), and so do all of them when there are no subordinate ids;
+ * each case is warned about once.
  */
 final class LayerOwnership {
   private static final String SCRIPT = "set -e; "
@@ -40,12 +40,14 @@ final class LayerOwnership {
       + "mv -T -- \"$2\" \"$3\"";
 
   private final UserNamespace userns;
+  private final TreeCommands commands;
   private final Consumer<String> warnings;
   private final AtomicBoolean warnedNoRange = new AtomicBoolean();
   private final AtomicBoolean warnedUnmapped = new AtomicBoolean();
 
   LayerOwnership(UserNamespace userns, Consumer<String> warnings) {
     this.userns = userns;
+    this.commands = new TreeCommands(userns);
     this.warnings = warnings;
   }
 
@@ -84,7 +86,8 @@ final class LayerOwnership {
       for (Map.Entry<String, List<Path>> e : plan.chmod().entrySet()) {
         writeList(lists.resolve("chmod." + e.getKey()), e.getValue());
       }
-      run(List.of(lists.toString(), unpacked.toString(), target.toString()), chainId);
+      commands.run(List.of("sh", "-c", SCRIPT, "sh", lists.toString(), unpacked.toString(), target.toString()),
+          "giving the files of layer " + chainId.hex().substring(0, 12) + " their owners in the user namespace (chown)");
     } finally {
       try (var s = Files.list(lists)) {
         for (Path p : s.toList()) {
@@ -155,25 +158,5 @@ final class LayerOwnership {
       out.write(0);
     }
     Files.write(file, out.toByteArray());
-  }
-
-  private void run(List<String> args, Digest chainId) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("unshare"));
-    cmd.addAll(userns.unshareArgs());
-    cmd.addAll(List.of("--", "sh", "-c", SCRIPT, "sh"));
-    cmd.addAll(args);
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-    try {
-      if (p.waitFor() != 0) {
-        throw new IOException("cannot give the files of layer " + chainId.hex().substring(0, 12)
-            + " their owners inside the user namespace (unshare, chown): " + out);
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted giving the files of layer " + chainId.hex().substring(0, 12) + " their owners", e);
-    }
   }
 }
