@@ -67,6 +67,11 @@ class RootlessOwnershipIT {
     Files.writeString(data.resolve("root.txt"), "root\n");
     Files.createSymbolicLink(data.resolve("link"), Path.of("root.txt"));
     ok("chown", "-h", "1000:1000", data.resolve("link").toString());
+    // A service user's private folder, as Debian's /var/cache/apt/archives/partial (_apt:root 0700).
+    Path shut = Files.createDirectories(data.resolve("private"));
+    Files.writeString(shut.resolve("state"), "s\n");
+    ok("chown", "-R", "42:0", shut.toString());
+    ok("chmod", "700", shut.toString());
     Files.createDirectories(dir.resolve("ctx"));
     Files.writeString(dir.resolve("ctx/Dockerfile"), "FROM base:1\nRUN " + RUN + "\n");
   }
@@ -114,6 +119,20 @@ class RootlessOwnershipIT {
     assertThat(again.out() + again.err()).as("the layer folder is reused, so nothing is warned again")
         .doesNotContain("subordinate ids");
     assertThat(topLayer(userHome)).isEqualTo(userLayer);
+  }
+
+  @Test
+  void aRunWritingIntoAServiceUsersPrivateFolderStillBuildsRootless() throws Exception {
+    Path userHome = dir.resolve("user-home");
+    Proc.hoist(userHome, dir, null, "import", dir.resolve("rootfs").toString(), "base:1").ok();
+    Files.writeString(dir.resolve("ctx/Dockerfile"), "FROM base:1\nRUN touch /data/private/new /data/private/state\n");
+    ok("chown", "-R", USER + ":" + USER, userHome.toString(), dir.resolve("ctx").toString());
+
+    Proc rootless = buildAsUser(userHome);
+
+    assertThat(rootless.exit()).as(rootless.out() + rootless.err()).isZero();
+    assertThat(rootless.out() + rootless.err()).contains("keep root as owner inside RUN (first: data/private 42:0 700)");
+    assertThat(topLayer(userHome).owners()).containsKeys("data/private", "data/private/new", "data/private/state");
   }
 
   private Proc buildAsUser(Path home, String... flags) throws Exception {

@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * (a folder owned by a subordinate id can only be moved from inside). The paths come from a walk of
  * the folder that follows no symlink, so nothing outside it is touched. Owners the namespace does
  * not map stay the user's (root inside), and so do all of them when there are no subordinate ids;
- * each case is warned about once.
+ * so do files the user could no longer read with their own owner (a 0700 folder of a service
+ * user), since a RUN's changes are read back as the user. Each case is warned about once.
  */
 final class LayerOwnership {
   private static final String SCRIPT = "set -e; "
@@ -44,6 +45,7 @@ final class LayerOwnership {
   private final Consumer<String> warnings;
   private final AtomicBoolean warnedNoRange = new AtomicBoolean();
   private final AtomicBoolean warnedUnmapped = new AtomicBoolean();
+  private final AtomicBoolean warnedUnreadable = new AtomicBoolean();
 
   LayerOwnership(UserNamespace userns, Consumer<String> warnings) {
     this.userns = userns;
@@ -74,6 +76,11 @@ final class LayerOwnership {
           + " owned by root: make the ranges of " + System.getProperty("user.name")
           + " in /etc/subuid and /etc/subgid bigger");
     }
+    if (plan.unreadable() > 0 && warnedUnreadable.compareAndSet(false, true)) {
+      warnings.accept("warning: " + plan.unreadable() + " files of layer " + chainId.hex().substring(0, 12)
+          + " keep root as owner inside RUN (first: " + plan.firstUnreadable() + "): with their own owner a"
+          + " rootless build could not read them back after a RUN changes them; build as root to keep their owners");
+    }
     if (plan.chown().isEmpty()) {
       Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
       return;
@@ -103,7 +110,7 @@ final class LayerOwnership {
    * mode, and how many files keep the user as owner for want of a mapped id.
    */
   private record Plan(Map<String, List<Path>> chown, Map<String, List<Path>> chmod, int unmapped,
-      String firstUnmapped) {}
+      String firstUnmapped, int unreadable, String firstUnreadable) {}
 
   private static Plan plan(Path unpacked, List<EntryOwner> owners, IdMapping mapping) throws IOException {
     Map<String, EntryOwner> byPath = new HashMap<>();
@@ -112,6 +119,8 @@ final class LayerOwnership {
     Map<String, List<Path>> chmod = new TreeMap<>();
     int[] unmapped = {0};
     String[] first = {""};
+    int[] unreadable = {0};
+    String[] firstUnreadable = {""};
     Files.walkFileTree(unpacked, new SimpleFileVisitor<>() {
       @Override
       public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
@@ -142,13 +151,31 @@ final class LayerOwnership {
         if (uid == 0 && gid == 0) {
           return;
         }
+        if (!attrs.isSymbolicLink() && !readableByUser(uid, gid, o.mode(), attrs.isDirectory())) {
+          if (unreadable[0]++ == 0) {
+            firstUnreadable[0] = (o.path().isEmpty() ? "/" : o.path()) + " " + o.uid() + ":" + o.gid() + " "
+                + Integer.toOctalString(o.mode());
+          }
+          return;
+        }
         chown.computeIfAbsent(uid + ":" + gid, k -> new ArrayList<>()).add(p);
         if (attrs.isRegularFile() && (o.mode() & 06000) != 0) {
           chmod.computeIfAbsent(Integer.toOctalString(o.mode()), k -> new ArrayList<>()).add(p);
         }
       }
     });
-    return new Plan(chown, chmod, unmapped[0], first[0]);
+    return new Plan(chown, chmod, unmapped[0], first[0], unreadable[0], firstUnreadable[0]);
+  }
+
+  /**
+   * Whether the user (root inside the namespace, so the owner when {@code uid} is 0, of the group
+   * when {@code gid} is 0, else one of the others) can still read the file, or list and enter the
+   * directory, after the chown: hoist reads a RUN's changes back as the user, so a copied-up folder
+   * it could not list (a 0700 one of a service user, such as apt's archives/partial) would fail the build.
+   */
+  private static boolean readableByUser(long uid, long gid, int mode, boolean directory) {
+    int bits = uid == 0 ? (mode >> 6) & 7 : gid == 0 ? (mode >> 3) & 7 : mode & 7;
+    return directory ? (bits & 5) == 5 : (bits & 4) == 4;
   }
 
   private static void writeList(Path file, List<Path> paths) throws IOException {
