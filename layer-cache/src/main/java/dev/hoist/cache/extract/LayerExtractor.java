@@ -22,6 +22,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ import java.util.Set;
  * component by component with {@link RootedPath} (symlinks on the way resolved inside the root,
  * the last component never followed, files created with O_EXCL). Whiteouts are applied or kept
  * ({@link WhiteoutMode}); hard links, symlinks, devices and FIFOs (devices only as root), modes
- * with setuid/setgid/sticky, ownership ({@link OwnershipMode}), xattrs of every namespace ({@link
+ * with setuid/setgid/sticky, ownership ({@link OwnershipMode}: set, left, or left and recorded), xattrs of every namespace ({@link
  * Xattrs}; {@code security.*} and {@code trusted.*} only where permitted, else one warning per
  * kind of refusal) and mtimes are restored. Directory metadata is set last, deepest first, and
  * xattrs after chown, which would clear {@code security.capability}.
@@ -66,6 +67,7 @@ public final class LayerExtractor {
     private final List<Map.Entry<Path, TarEntry>> directories = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Set<XattrRefusedException.Kind> warnedXattrs = EnumSet.noneOf(XattrRefusedException.Kind.class);
+    private final Map<String, EntryOwner> owners = new LinkedHashMap<>();
     private long count;
 
     Run(Path rootDir) {
@@ -85,7 +87,7 @@ public final class LayerExtractor {
           metadata(dir, directories.get(i).getValue());
         }
       }
-      return new ExtractResult(count, warnings);
+      return new ExtractResult(count, warnings, List.copyOf(owners.values()));
     }
 
     private void apply(TarEntry e, TarReader reader) throws IOException {
@@ -107,6 +109,7 @@ public final class LayerExtractor {
       boolean keepDir = existing.isPresent() && existing.get().isDirectory() && e.type() == EntryType.DIRECTORY;
       if (existing.isPresent() && !keepDir) {
         TreeRemover.delete(target);
+        forgetOwners(rootDir.relativize(target).toString());
       }
       switch (e.type()) {
         case DIRECTORY -> {
@@ -153,8 +156,10 @@ public final class LayerExtractor {
       if (e.isOpaqueMarker()) {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir.get())) {
           for (Path child : children) {
-            if (!written.contains(rootDir.relativize(child).toString())) {
+            String rel = rootDir.relativize(child).toString();
+            if (!written.contains(rel)) {
               TreeRemover.delete(child);
+              forgetOwners(rel);
             }
           }
         }
@@ -164,7 +169,9 @@ public final class LayerExtractor {
       if (hidden.isEmpty() || hidden.equals(".") || hidden.equals("..") || hidden.contains("/")) {
         throw new UnsafeEntryException(e.name(), "invalid whiteout name");
       }
-      TreeRemover.delete(dir.get().resolve(hidden));
+      Path gone = dir.get().resolve(hidden);
+      TreeRemover.delete(gone);
+      forgetOwners(rootDir.relativize(gone).toString());
     }
 
     private void link(TarEntry e, Path target) throws IOException {
@@ -190,6 +197,13 @@ public final class LayerExtractor {
       if (options.ownership() == OwnershipMode.PRESERVE) {
         Files.setAttribute(p, "unix:uid", (int) e.uid(), LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(p, "unix:gid", (int) e.gid(), LinkOption.NOFOLLOW_LINKS);
+      } else if (options.ownership() == OwnershipMode.RECORD) {
+        String rel = rootDir.relativize(p).toString();
+        if (e.uid() == 0 && e.gid() == 0) {
+          owners.remove(rel);
+        } else {
+          owners.put(rel, new EntryOwner(rel, e.uid(), e.gid(), e.mode() & 07777));
+        }
       }
       if (!symlink) {
         Files.setAttribute(p, "unix:mode", e.mode() & 07777, LinkOption.NOFOLLOW_LINKS);
@@ -202,6 +216,14 @@ public final class LayerExtractor {
         if (!symlink) {
           throw ex;
         }
+      }
+    }
+
+    /** A replaced or deleted path and everything that was below it no longer need their recorded owners. */
+    private void forgetOwners(String rel) {
+      if (!owners.isEmpty()) {
+        String below = rel + "/";
+        owners.keySet().removeIf(k -> k.equals(rel) || k.startsWith(below));
       }
     }
 

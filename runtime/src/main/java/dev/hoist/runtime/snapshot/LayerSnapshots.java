@@ -1,5 +1,7 @@
 package dev.hoist.runtime.snapshot;
 
+import dev.hoist.cache.extract.ExtractResult;
+import dev.hoist.runtime.userns.UserNamespace;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -7,7 +9,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * Layer folders shared by every build of a store: each layer of a chain is unpacked once into
- * {@code <root>/layers/<chain-id>} (converted to overlay form) and stacked as a lower folder by
+ * {@code <root>/layers/<chain-id>} (converted to overlay form; when rootless, with the owners the
+ * user namespace shows as the layer's, see {@link LayerOwnership}) and stacked as a lower folder by
  * every run over it. A {@link Lease} marks the layers a build uses ({@code leases/<chain-id>/<pid>-<n>}),
  * and {@link #prune} removes the layers nobody holds; leases of dead processes do not count. What
  * an unpack could not restore (devices, xattrs this user may not create) goes to the warning sink.
@@ -30,11 +32,18 @@ public final class LayerSnapshots {
   private final Path root;
   private final TreeCommands commands;
   private final Consumer<String> warnings;
+  private final LayerOwnership ownership;
 
-  public LayerSnapshots(Path root, dev.hoist.runtime.userns.UserNamespace userns, Consumer<String> warnings) {
+  /**
+   * Layer folders under {@code root} for runs in {@code userns}; {@code warnings} hears, once each,
+   * what an unpack could not restore (devices, xattrs this user may not create) and when files of a
+   * layer cannot get their owners in the namespace (see {@link LayerOwnership}).
+   */
+  public LayerSnapshots(Path root, UserNamespace userns, Consumer<String> warnings) {
     this.root = root;
     this.commands = new TreeCommands(userns);
     this.warnings = warnings;
+    this.ownership = new LayerOwnership(userns, warnings);
   }
 
   /** Holds the given layers (unpacking the missing ones) until closed. */
@@ -70,10 +79,11 @@ public final class LayerSnapshots {
     Path tmp = Files.createDirectories(root.resolve("tmp"));
     Path work = Files.createTempDirectory(tmp, layer.chainId().hex().substring(0, 12) + "-");
     try {
-      layer.unpacker().unpackInto(work).forEach(w -> warnings.accept("warning: " + w));
+      ExtractResult unpacked = layer.unpacker().unpackInto(work);
+      unpacked.warnings().forEach(w -> warnings.accept("warning: " + w));
       OverlayLayerFormat.convert(work);
       Files.createDirectories(dir.getParent());
-      Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
+      ownership.moveIntoPlace(work, dir, unpacked.owners(), layer.chainId());
     } catch (IOException | RuntimeException e) {
       commands.delete(work);
       throw e;

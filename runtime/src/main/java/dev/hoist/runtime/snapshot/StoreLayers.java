@@ -14,7 +14,11 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@link ChainLayer}s of an image of the local store, unpacked from its layer blobs. */
+/**
+ * The {@link ChainLayer}s of an image of the local store, unpacked from its layer blobs: as root
+ * with the entries' owners, else owned by the user with the entries' owners recorded for {@link
+ * LayerSnapshots} to give inside the user namespace.
+ */
 public final class StoreLayers {
   private StoreLayers() {}
 
@@ -25,14 +29,14 @@ public final class StoreLayers {
       throw new HoistException("image has " + layers.size() + " layers but " + diffIds.size() + " diff IDs in its config");
     }
     List<Digest> chain = ChainLayer.chainIds(diffIds);
-    LayerExtractor extractor = LayerExtractor.create(
-        new ExtractOptions(WhiteoutMode.KEEP, OwnershipMode.forCurrentUser()));
+    LayerExtractor extractor = LayerExtractor.create(new ExtractOptions(WhiteoutMode.KEEP,
+        OwnershipMode.forCurrentUser() == OwnershipMode.PRESERVE ? OwnershipMode.PRESERVE : OwnershipMode.RECORD));
     List<ChainLayer> out = new ArrayList<>();
     for (int i = 0; i < layers.size(); i++) {
       Descriptor blob = layers.get(i);
       out.add(new ChainLayer(chain.get(i), dir -> {
         try (InputStream in = store.openBlob(blob.digest())) {
-          return extractor.extract(in, dir).warnings();
+          return extractor.extract(in, dir);
         } catch (IOException e) {
           throw new IOException("cannot unpack layer " + blob.digest() + ": " + e.getMessage(), e);
         }

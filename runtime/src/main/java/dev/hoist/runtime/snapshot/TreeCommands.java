@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whole-tree copies and removals with coreutils, inside the rootless user namespace when there is
+ * Whole-tree copies and removals, and other coreutils commands over trees, inside the rootless user namespace when there is
  * one, so that files owned by subordinate ids can be copied with their owners and removed.
  */
 final class TreeCommands {
@@ -60,17 +60,22 @@ final class TreeCommands {
   }
 
   private void run(List<String> command) throws IOException {
+    run(command, String.join(" ", command));
+  }
+
+  /** Runs {@code command} (in the namespace when rootless); a failure names {@code what} and the output. */
+  void run(List<String> command, String what) throws IOException {
     List<String> full = command(command);
     Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     try {
       if (p.waitFor() != 0) {
-        throw new IOException(String.join(" ", command) + " failed: " + out);
+        throw new IOException(what + " failed: " + out);
       }
     } catch (InterruptedException e) {
       p.destroyForcibly();
       Thread.currentThread().interrupt();
-      throw new IOException("interrupted: " + String.join(" ", command), e);
+      throw new IOException("interrupted: " + what, e);
     }
   }
 }

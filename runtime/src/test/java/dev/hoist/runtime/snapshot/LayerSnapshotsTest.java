@@ -2,6 +2,7 @@ package dev.hoist.runtime.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hoist.cache.extract.ExtractResult;
 import dev.hoist.oci.Digest;
 import dev.hoist.runtime.userns.UserNamespace;
 import java.nio.file.Files;
@@ -32,12 +33,12 @@ class LayerSnapshotsTest {
           unpacks.incrementAndGet();
           Files.writeString(dir.resolve("a"), "a");
           Files.writeString(dir.resolve("b"), "b");
-          return List.of();
+          return new ExtractResult(2, List.of(), List.of());
         }),
         new ChainLayer(chain.get(1), dir -> {
           unpacks.incrementAndGet();
           Files.createFile(dir.resolve(".wh.a"));
-          return List.of();
+          return new ExtractResult(1, List.of(), List.of());
         }));
 
     try (LayerSnapshots.Lease first = snapshots.acquire(layers);
@@ -61,7 +62,7 @@ class LayerSnapshotsTest {
     LayerSnapshots snapshots = new LayerSnapshots(tmp.resolve("snapshots"), UserNamespace.detect(), warnings::add);
     List<ChainLayer> layers = List.of(new ChainLayer(Digest.sha256("device"), dir -> {
       Files.writeString(dir.resolve("a"), "a");
-      return List.of("skipped device dev/null (needs root)");
+      return new ExtractResult(1, List.of("skipped device dev/null (needs root)"), List.of());
     }));
 
     try (LayerSnapshots.Lease first = snapshots.acquire(layers);
