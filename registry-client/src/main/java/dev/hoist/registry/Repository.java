@@ -130,6 +130,20 @@ public final class Repository {
 
   /** Manifests referring to {@code subject} (referrers API, or the tag-schema fallback). */
   public List<Descriptor> referrers(Digest subject, Optional<String> artifactType) {
-    return new Referrers(client.transport(), name, manifests).list(subject, artifactType);
+    return referrers().list(subject, artifactType);
+  }
+
+  /**
+   * Pushes a manifest whose {@code subject} is {@code subject} by its digest, unchanged, and lists
+   * it as {@code entry} in the fallback index when the registry has no referrers API.
+   *
+   * @return the digest of the fallback index, when it was written
+   */
+  public Optional<Digest> pushReferrer(RawManifest referrer, Descriptor entry, Digest subject) {
+    return referrers().push(referrer, entry, subject);
+  }
+
+  private Referrers referrers() {
+    return new Referrers(client.transport(), name, manifests);
   }
 }

@@ -4,10 +4,10 @@ import dev.hoist.cli.UsageException;
 import java.util.Locale;
 
 /** Human sizes: printing ({@code 4.2MB}) and parsing ({@code 10GB}, {@code 512m}, {@code 1024}). */
-final class Sizes {
+public final class Sizes {
   private Sizes() {}
 
-  static String human(long bytes) {
+  public static String human(long bytes) {
     String[] units = {"B", "kB", "MB", "GB", "TB"};
     double v = bytes;
     int u = 0;

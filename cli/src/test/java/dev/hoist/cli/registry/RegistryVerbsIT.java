@@ -3,11 +3,14 @@ package dev.hoist.cli.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.ImageIndex;
 import dev.hoist.oci.Json;
 import dev.hoist.oci.MediaType;
 import dev.hoist.oci.Platform;
+import dev.hoist.cli.store.Sizes;
 import dev.hoist.registry.testing.RegistryExtension;
+import dev.hoist.registry.testing.TestArtifact;
 import dev.hoist.registry.testing.TestImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,6 +96,68 @@ class RegistryVerbsIT {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as("skopeo: %s", out).isZero();
     return out;
+  }
+
+  private static String blobLine(Descriptor blob, String how) {
+    return "blob " + blob.digest().hex().substring(0, 12) + " " + Sizes.human(blob.size()) + " " + how;
+  }
+
+  @Test
+  void cpPrintsABlobLineAndAManifestLineOnStderrUnlessQuiet() throws Exception {
+    String a = one.hostPort();
+    String b = two.hostPort();
+    TestImage image = one.pushRandomImage("progress", "v1", 5000);
+    Descriptor config = image.manifest().config();
+    Descriptor layer = image.manifest().layers().get(0);
+
+    HoistRun.Result first = ok("cp", a + "/progress:v1", b + "/progress:v1");
+    assertThat(first.out().lines()).hasSize(1).first().asString().startsWith("Copied " + a + "/progress:v1 to ");
+    assertThat(first.err().lines()).containsExactlyInAnyOrder(blobLine(config, "uploaded"), blobLine(layer, "uploaded"),
+        "manifest " + image.digest().hex().substring(0, 12) + " written to " + b + "/progress:v1");
+    assertThat(first.err().lines().toList().get(2)).as("the manifest after its blobs").startsWith("manifest ");
+
+    assertThat(ok("cp", a + "/progress:v1", b + "/progress:v2").err().lines())
+        .contains(blobLine(config, "already there"), blobLine(layer, "already there"));
+    assertThat(ok("cp", a + "/progress:v1", a + "/progress-sibling:v1").err().lines())
+        .contains(blobLine(layer, "mounted from progress"));
+
+    HoistRun.Result quiet = ok("cp", "-q", a + "/progress:v1", b + "/progress:v3");
+    assertThat(quiet.err()).isEmpty();
+    assertThat(quiet.out()).startsWith("Copied " + a + "/progress:v1 to " + b + "/progress:v3@" + image.digest());
+    assertThat(ok("cp", "--progress", "quiet", a + "/progress:v1", b + "/progress:v4", "--format", "json").err()).isEmpty();
+    assertThat(hoist("cp", "--progress", "tty", a + "/progress:v1", b + "/progress:v5").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void cpReferrersCopiesAnArtifactUnderTheFallbackTagOnlyWhenAsked() throws Exception {
+    String a = one.hostPort();
+    String b = two.hostPort();
+    TestImage image = one.pushRandomImage("signed", "v1", 1000);
+    TestArtifact sig = TestArtifact.about(image.descriptor(), "application/vnd.example.sig", 64)
+        .push(one.client().repository("signed"));
+    String fallbackTag = "sha256-" + image.digest().hex();
+
+    ok("cp", a + "/signed:v1", b + "/unsigned:v1");
+    assertThat(ok("tags", b + "/unsigned").out().lines()).containsExactly("v1");
+
+    HoistRun.Result copied = ok("cp", "--referrers", a + "/signed:v1", "docker://" + b + "/signed:v1", "--format", "json");
+    JsonNode result = Json.mapper().readTree(copied.out());
+    assertThat(result.path("digest").asText()).isEqualTo(image.digest().toString());
+    assertThat(result.path("referrers").asInt()).isEqualTo(1);
+    assertThat(copied.err().lines()).contains("referrer " + sig.digest().hex().substring(0, 12)
+        + " (application/vnd.example.sig) of " + image.digest().hex().substring(0, 12) + " written to " + b
+        + "/signed@" + sig.digest());
+
+    JsonNode fallback = Json.mapper().readTree(skopeo("inspect", "--raw", "--tls-verify=false",
+        "docker://" + b + "/signed:" + fallbackTag));
+    assertThat(fallback.path("manifests")).hasSize(1);
+    assertThat(fallback.path("manifests").get(0).path("digest").asText()).isEqualTo(sig.digest().toString());
+    assertThat(fallback.path("manifests").get(0).path("artifactType").asText()).isEqualTo("application/vnd.example.sig");
+    String artifact = skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + b + "/signed@" + sig.digest());
+    assertThat(artifact.getBytes(StandardCharsets.UTF_8)).isEqualTo(sig.manifestBytes());
+    assertThat(Json.mapper().readTree(artifact).path("subject").path("digest").asText()).isEqualTo(image.digest().toString());
+
+    assertThat(hoist("cp", "-r", a + "/signed:v1", "oci:" + home.resolve("layout")).exit()).isEqualTo(2);
   }
 
   @Test

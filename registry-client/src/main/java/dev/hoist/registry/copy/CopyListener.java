@@ -13,5 +13,12 @@ public interface CopyListener {
 
   default void blobDone(Descriptor blob, UploadOutcome outcome) {}
 
+  /**
+   * A manifest or index was written to {@code target}: the top one under its tag, an index's
+   * children by digest, a referrer's fallback index under its {@code sha256-<hex>} tag.
+   */
   default void manifestPushed(ImageReference target, Digest digest) {}
+
+  /** {@code referrer}, an artifact whose subject is {@code subject}, was written to {@code target}. */
+  default void referrerPushed(ImageReference target, Descriptor referrer, Digest subject) {}
 }

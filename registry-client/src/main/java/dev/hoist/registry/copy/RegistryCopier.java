@@ -1,30 +1,22 @@
 package dev.hoist.registry.copy;
 
 import dev.hoist.oci.Descriptor;
+import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.registry.RegistryClients;
 import dev.hoist.registry.Repository;
-import dev.hoist.registry.blob.UploadOutcome;
 import dev.hoist.registry.manifest.ManifestOutline;
 import dev.hoist.registry.manifest.RawManifest;
-import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Copies an image from one registry repository to another: every blob first (in parallel, skipped
  * when the target has it, mounted when both repositories share a registry, otherwise streamed from
  * GET straight into the upload), then child manifests by digest, then the top manifest under the
- * target tag. Manifests are pushed as the exact bytes read.
+ * target tag, then, when asked, the referrers of each manifest copied. Manifests are pushed as the
+ * exact bytes read.
  */
 public final class RegistryCopier {
   private final RegistryClients clients;
@@ -36,6 +28,15 @@ public final class RegistryCopier {
   /** Copies {@code source} to {@code target}, taking the platforms {@code selection} names. */
   public CopyResult copy(ImageReference source, ImageReference target, PlatformSelection selection,
       CopyListener listener) {
+    return copy(source, target, selection, ReferrerPolicy.SKIP, listener);
+  }
+
+  /**
+   * Copies {@code source} to {@code target}, taking the platforms {@code selection} names and, with
+   * {@link ReferrerPolicy#COPY}, the artifacts that refer to any manifest copied.
+   */
+  public CopyResult copy(ImageReference source, ImageReference target, PlatformSelection selection,
+      ReferrerPolicy referrers, CopyListener listener) {
     Repository from = clients.repository(source);
     Repository to = clients.repository(target);
     RawManifest top = from.manifest(source.manifestReference());
@@ -58,82 +59,26 @@ public final class RegistryCopier {
     if (!pushedTop.isIndex()) {
       images.add(pushedTop);
     }
-    Map<String, Descriptor> blobs = new LinkedHashMap<>();
-    for (RawManifest m : images) {
-      if (m.isIndex()) {
-        throw new HoistException(source + " nests an index inside an index; hoist copies one level only");
-      }
-      ManifestOutline outline = ManifestOutline.parse(m.bytes(), "manifest " + m.digest());
-      if (outline.config().isEmpty()) {
-        throw new HoistException("manifest " + m.digest() + " of " + source + " has no config descriptor");
-      }
-      for (Descriptor blob : outline.blobs()) {
-        blobs.putIfAbsent(blob.digest().toString(), blob);
-      }
-    }
-    Map<UploadOutcome, Integer> counts = copyBlobs(from, to, new ArrayList<>(blobs.values()), listener);
+    BlobCopier blobs = new BlobCopier(from, to, listener);
+    BlobCounts counts = blobs.copy(BlobCopier.needed(images, source.toString()));
+    List<Digest> copied = new ArrayList<>();
     for (RawManifest child : children) {
       to.putManifest(child.bytes(), child.mediaType(), child.digest().toString());
       listener.manifestPushed(target.withDigest(child.digest()), child.digest());
+      copied.add(child.digest());
     }
     String reference = target.digest().isPresent() && target.tag().isEmpty()
         ? target.digest().get().toString() : target.tagOrLatest();
     to.putManifest(pushedTop.bytes(), pushedTop.mediaType(), reference);
     listener.manifestPushed(target, pushedTop.digest());
-    return new CopyResult(target, pushedTop.digest(), pushedTop.mediaType(),
-        counts.get(UploadOutcome.UPLOADED), counts.get(UploadOutcome.MOUNTED), counts.get(UploadOutcome.EXISTED));
-  }
-
-  private Map<UploadOutcome, Integer> copyBlobs(Repository from, Repository to, List<Descriptor> blobs,
-      CopyListener listener) {
-    Map<UploadOutcome, Integer> counts = new EnumMap<>(UploadOutcome.class);
-    for (UploadOutcome o : UploadOutcome.values()) {
-      counts.put(o, 0);
+    copied.add(pushedTop.digest());
+    int referrerCount = 0;
+    if (referrers == ReferrerPolicy.COPY) {
+      ReferrerCopier.Copied r = new ReferrerCopier(from, to, target, blobs, listener).copy(copied);
+      counts = counts.plus(r.blobs());
+      referrerCount = r.referrers();
     }
-    if (blobs.isEmpty()) {
-      return counts;
-    }
-    boolean sameRegistry = from.client().registry().equals(to.client().registry());
-    int threads = Math.min(blobs.size(), to.client().config().parallelTransfers());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "hoist-copy");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<UploadOutcome>> futures = new ArrayList<>();
-      for (Descriptor blob : blobs) {
-        futures.add(pool.submit(() -> copyBlob(from, to, blob, sameRegistry, listener)));
-      }
-      for (Future<UploadOutcome> f : futures) {
-        UploadOutcome o = f.get();
-        counts.merge(o, 1, Integer::sum);
-      }
-      return counts;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new HoistException("blob copy failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HoistException("interrupted while copying blobs");
-    } finally {
-      pool.shutdownNow();
-    }
+    return new CopyResult(target, pushedTop.digest(), pushedTop.mediaType(), counts.uploaded(), counts.mounted(),
+        counts.existed(), referrerCount);
   }
-
-  private static UploadOutcome copyBlob(Repository from, Repository to, Descriptor blob, boolean sameRegistry,
-      CopyListener listener) {
-    listener.blobStarted(blob);
-    Optional<String> mount = sameRegistry ? Optional.of(from.name()) : Optional.empty();
-    UploadOutcome outcome = to.uploadBlob(blob.digest(), blob.size(), offset -> {
-      InputStream in = from.openBlob(blob);
-      in.skipNBytes(offset);
-      return in;
-    }, mount);
-    listener.blobDone(blob, outcome);
-    return outcome;
-  }
-
 }

@@ -21,8 +21,10 @@ import java.util.Optional;
  * @param config the config descriptor (empty for an index)
  * @param layers layer descriptors, in order
  * @param manifests index entries, in order
+ * @param subject the manifest this one refers to (an artifact's {@code subject}), if any
  */
-public record ManifestOutline(Optional<Descriptor> config, List<Descriptor> layers, List<Descriptor> manifests) {
+public record ManifestOutline(Optional<Descriptor> config, List<Descriptor> layers, List<Descriptor> manifests,
+    Optional<Descriptor> subject) {
   private static final JsonFactory JSON = new JsonFactory();
 
   /** The blobs an image manifest needs copied: config and layers without foreign {@code urls}. */
@@ -55,6 +57,7 @@ public record ManifestOutline(Optional<Descriptor> config, List<Descriptor> laye
       Optional<Descriptor> config = Optional.empty();
       List<Descriptor> layers = new ArrayList<>();
       List<Descriptor> manifests = new ArrayList<>();
+      Optional<Descriptor> subject = Optional.empty();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken value = p.nextToken();
@@ -62,13 +65,14 @@ public record ManifestOutline(Optional<Descriptor> config, List<Descriptor> laye
           case "config" -> config = Optional.of(descriptor(p, what));
           case "layers" -> array(p, layers, what);
           case "manifests" -> array(p, manifests, what);
+          case "subject" -> subject = Optional.of(descriptor(p, what));
           default -> p.skipChildren();
         }
         if (value == null) {
           break;
         }
       }
-      return new ManifestOutline(config, List.copyOf(layers), List.copyOf(manifests));
+      return new ManifestOutline(config, List.copyOf(layers), List.copyOf(manifests), subject);
     } catch (IOException e) {
       throw new HoistException("invalid JSON in " + what + ": " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
     }

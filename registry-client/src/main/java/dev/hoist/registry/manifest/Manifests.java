@@ -135,6 +135,14 @@ public final class Manifests {
 
   /** PUTs {@code bytes} as they are under a tag or digest and returns their digest. */
   public Digest put(byte[] bytes, String mediaType, String tagOrDigest) {
+    return push(bytes, mediaType, tagOrDigest).digest();
+  }
+
+  /**
+   * PUTs {@code bytes} as they are under a tag or digest; the answer tells whether the registry
+   * filed the manifest under its subject's referrers itself (OCI 1.1's {@code OCI-Subject} header).
+   */
+  public PushedManifest push(byte[] bytes, String mediaType, String tagOrDigest) {
     if (!MediaType.isManifest(mediaType) && !MediaType.isIndex(mediaType)) {
       throw new HoistException("cannot push a manifest of media type " + mediaType
           + " (want an OCI or Docker schema 2 manifest or index)");
@@ -151,8 +159,8 @@ public final class Manifests {
       if (resp.status() != 201 && resp.status() != 200) {
         throw ErrorResponse.of(resp, transport.registry(), repository, "pushing manifest " + describe(tagOrDigest));
       }
+      return new PushedManifest(digest, resp.header("OCI-Subject").filter(Digest::isDigest).map(Digest::parse));
     }
-    return digest;
   }
 
   /** Deletes the manifest a digest names. */

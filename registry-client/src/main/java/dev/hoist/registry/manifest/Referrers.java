@@ -12,6 +12,7 @@ import dev.hoist.registry.http.Response;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,15 +59,43 @@ public final class Referrers {
   }
 
   private List<Descriptor> fallback(Digest subject) {
+    return fallbackIndex(subject).map(ImageIndex::manifests).orElse(List.of());
+  }
+
+  private Optional<ImageIndex> fallbackIndex(Digest subject) {
     try {
       RawManifest m = manifests.get(fallbackTag(subject));
-      return m.isIndex() ? m.index().manifests() : List.of();
+      return m.isIndex() ? Optional.of(m.index()) : Optional.empty();
     } catch (RegistryException e) {
       if (e.status().orElse(0) == 404) {
-        return List.of();
+        return Optional.empty();
       }
       throw e;
     }
+  }
+
+  /**
+   * Pushes {@code referrer} (a manifest whose {@code subject} is {@code subject}) by its digest, as
+   * its exact bytes. A registry without the referrers API does not answer with {@code OCI-Subject};
+   * then {@code entry} is added to the fallback index tagged {@code sha256-<hex>}, unless listed.
+   *
+   * @return the digest of the fallback index, when it was written
+   */
+  public Optional<Digest> push(RawManifest referrer, Descriptor entry, Digest subject) {
+    PushedManifest pushed = manifests.push(referrer.bytes(), referrer.mediaType(), referrer.digest().toString());
+    if (pushed.indexedSubject().isPresent()) {
+      return Optional.empty();
+    }
+    Optional<ImageIndex> existing = fallbackIndex(subject);
+    List<Descriptor> listed = existing.map(ImageIndex::manifests).orElse(List.of());
+    if (listed.stream().anyMatch(d -> d.digest().equals(referrer.digest()))) {
+      return Optional.empty();
+    }
+    List<Descriptor> merged = new ArrayList<>(listed);
+    merged.add(entry);
+    ImageIndex index = existing.map(i -> new ImageIndex(i.schemaVersion(), i.mediaType(), i.artifactType(), merged,
+        i.subject(), i.annotations(), i.extra())).orElseGet(() -> fallbackIndex(merged));
+    return Optional.of(manifests.put(index.toJson(), MediaType.OCI_INDEX, fallbackTag(subject)));
   }
 
   /** The fallback index that lists {@code referrers}, for registries without the API. */

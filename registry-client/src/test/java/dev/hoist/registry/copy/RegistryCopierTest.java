@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hoist.oci.Descriptor;
+import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageIndex;
 import dev.hoist.oci.ImageReference;
@@ -15,10 +16,14 @@ import dev.hoist.registry.Repository;
 import dev.hoist.registry.index.IndexAssembler;
 import dev.hoist.registry.index.IndexFormat;
 import dev.hoist.registry.manifest.RawManifest;
+import dev.hoist.registry.manifest.Referrers;
 import dev.hoist.registry.testing.RegistryExtension;
+import dev.hoist.registry.testing.TestArtifact;
 import dev.hoist.registry.testing.TestImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -107,5 +112,80 @@ class RegistryCopierTest {
     CopyResult r = new RegistryCopier(new RegistryClients(c)).copy(ref(one, "serial:v1"), ref(two, "serial:v1"),
         PlatformSelection.all(), CopyListener.NONE);
     assertThat(r.digest()).isEqualTo(image.digest());
+  }
+
+  private static final String SIG = "application/vnd.example.sig";
+  private static final String SBOM = "application/vnd.example.sbom";
+
+  private static List<Digest> referrers(RegistryExtension r, String repository, Digest subject) {
+    return r.client().repository(repository).referrers(subject, Optional.empty()).stream().map(Descriptor::digest).toList();
+  }
+
+  @Test
+  void referrersAndTheirReferrersComeAlongOnlyWhenAsked() {
+    TestImage image = one.pushRandomImage("signed", "v1", 700);
+    Repository src = one.client().repository("signed");
+    TestArtifact sig = TestArtifact.about(image.descriptor(), SIG, 100).push(src);
+    TestArtifact sbom = TestArtifact.about(image.descriptor(), SBOM, 300).push(src);
+    TestArtifact sbomSig = TestArtifact.about(sbom.descriptor(), SIG, 100).push(src);
+    RegistryCopier copier = new RegistryCopier(clients());
+
+    CopyResult plain = copier.copy(ref(one, "signed:v1"), ref(two, "unsigned:v1"), PlatformSelection.host(),
+        CopyListener.NONE);
+    assertThat(plain.referrers()).isZero();
+    assertThat(two.client().repository("unsigned").tags()).containsExactly("v1");
+
+    List<String> heard = new ArrayList<>();
+    CopyListener listener = new CopyListener() {
+      @Override
+      public synchronized void referrerPushed(ImageReference target, Descriptor referrer, Digest subject) {
+        heard.add(referrer.digest() + " of " + subject + " to " + target);
+      }
+    };
+    CopyResult copied = copier.copy(ref(one, "signed:v1"), ref(two, "signed:v1"), PlatformSelection.host(),
+        ReferrerPolicy.COPY, listener);
+    assertThat(copied.referrers()).isEqualTo(3);
+    assertThat(copied.uploaded()).as("config, layer, {}, three payloads").isEqualTo(6);
+    Repository dst = two.client().repository("signed");
+    assertThat(referrers(two, "signed", image.digest())).containsExactly(sig.digest(), sbom.digest());
+    assertThat(referrers(two, "signed", sbom.digest())).containsExactly(sbomSig.digest());
+    assertThat(dst.manifest(Referrers.fallbackTag(image.digest())).index().manifests())
+        .extracting(Descriptor::artifactType).containsExactly(SIG, SBOM);
+    assertThat(dst.manifest(sbomSig.digest().toString()).bytes()).isEqualTo(sbomSig.manifestBytes());
+    assertThat(heard).containsExactly(
+        sig.digest() + " of " + image.digest() + " to " + ref(two, "signed@" + sig.digest()),
+        sbom.digest() + " of " + image.digest() + " to " + ref(two, "signed@" + sbom.digest()),
+        sbomSig.digest() + " of " + sbom.digest() + " to " + ref(two, "signed@" + sbomSig.digest()));
+
+    Digest fallback = dst.headManifest(Referrers.fallbackTag(image.digest())).orElseThrow().digest();
+    CopyResult again = copier.copy(ref(one, "signed:v1"), ref(two, "signed:v1"), PlatformSelection.host(),
+        ReferrerPolicy.COPY, CopyListener.NONE);
+    assertThat(again.existed()).isEqualTo(6);
+    assertThat(dst.headManifest(Referrers.fallbackTag(image.digest())).orElseThrow().digest())
+        .as("a second copy lists nothing twice").isEqualTo(fallback);
+  }
+
+  @Test
+  void referrersOfEachChildOfACopiedIndexComeAlong() {
+    Repository repo = one.client().repository("signedmulti");
+    TestImage amd = TestImage.random(Platform.parse("linux/amd64"), 200).push(repo, "amd64");
+    TestImage arm = TestImage.random(Platform.parse("linux/arm64"), 200).push(repo, "arm64");
+    RawManifest index = new IndexAssembler(clients()).create(ref(one, "signedmulti:all"),
+        List.of(ref(one, "signedmulti:amd64"), ref(one, "signedmulti:arm64")), Map.of(), IndexFormat.OCI);
+    TestArtifact armSig = TestArtifact.about(arm.descriptor(), SIG, 50).push(repo);
+    TestArtifact indexSig = TestArtifact.about(index.descriptor(), SIG, 50).push(repo);
+    RegistryCopier copier = new RegistryCopier(clients());
+
+    CopyResult all = copier.copy(ref(one, "signedmulti:all"), ref(two, "signedmulti:all"), PlatformSelection.all(),
+        ReferrerPolicy.COPY, CopyListener.NONE);
+    assertThat(all.referrers()).isEqualTo(2);
+    assertThat(referrers(two, "signedmulti", arm.digest())).containsExactly(armSig.digest());
+    assertThat(referrers(two, "signedmulti", index.digest())).containsExactly(indexSig.digest());
+    assertThat(referrers(two, "signedmulti", amd.digest())).isEmpty();
+
+    CopyResult armOnly = copier.copy(ref(one, "signedmulti:all"), ref(two, "armsigned:v1"),
+        PlatformSelection.of(Platform.parse("linux/arm64")), ReferrerPolicy.COPY, CopyListener.NONE);
+    assertThat(armOnly.referrers()).as("the index was not copied, so neither is its signature").isEqualTo(1);
+    assertThat(referrers(two, "armsigned", arm.digest())).containsExactly(armSig.digest());
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Platform;
+import dev.hoist.registry.testing.TestArtifact;
 import dev.hoist.registry.testing.TestImage;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,16 @@ class ManifestOutlineTest {
     assertThat(o.layers()).extracting(Descriptor::digest)
         .containsExactlyElementsOf(image.manifest().layers().stream().map(Descriptor::digest).toList());
     assertThat(o.blobs()).hasSize(3);
+    assertThat(o.subject()).isEmpty();
+  }
+
+  @Test
+  void anArtifactNamesItsSubject() {
+    TestImage image = TestImage.random(100);
+    TestArtifact sig = TestArtifact.about(image.descriptor(), "application/vnd.example.sig", 10);
+    ManifestOutline o = ManifestOutline.parse(sig.manifestBytes(), "artifact");
+    assertThat(o.subject()).map(Descriptor::digest).contains(image.digest());
+    assertThat(o.blobs()).hasSize(2);
   }
 
   @Test
