@@ -2,7 +2,6 @@ package dev.hoist.build.step;
 
 import dev.hoist.build.cache.CacheKey;
 import dev.hoist.build.context.ContextPath;
-import dev.hoist.build.context.SegmentGlob;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.cache.layer.Layer;
 import dev.hoist.dockerfile.instruction.AddInstruction;
@@ -13,8 +12,13 @@ import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.History;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * COPY and ADD of local files: from the build context, from another stage or from an image
@@ -100,21 +104,27 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     if (a.sources().stream().anyMatch(GitSource::isGit)) {
       return prepareGit(add, a, request, key, in, h, fileName);
     }
-    List<String> plain = new java.util.ArrayList<>();
-    List<String> archives = new java.util.ArrayList<>();
-    List<String> urls = new java.util.ArrayList<>();
+    List<String> plain = new ArrayList<>();
+    Set<String> archives = new LinkedHashSet<>();
+    List<String> urls = new ArrayList<>();
+    CopyPlanner contextPlanner = planner(context, in);
     for (String s : a.sources()) {
       if (UrlSource.isUrl(s)) {
         urls.add(s);
         continue;
       }
-      boolean unpack = add.unpack().orElse(true) && !SegmentGlob.hasWildcard(s);
-      java.nio.file.Path p = context.root().resolve(dev.hoist.build.context.ContextPath.resolve(context.root(), s, true));
-      if (unpack && !context.ignored(dev.hoist.build.context.ContextPath.clean(s)) && ArchiveSource.isArchive(p)) {
-        archives.add(s);
-        key.part("archive").part(context.hashes().digest(p));
-      } else {
-        plain.add(s);
+      plain.add(s);
+      if (!add.unpack().orElse(true)) {
+        continue;
+      }
+      // As BuildKit: every matched local archive is unpacked, a wildcard's matches too; --exclude
+      // decides which archives, never what an archive holds (BuildKit's unpack takes no patterns).
+      for (String m : contextPlanner.matches(s)) {
+        Path p = context.root().resolve(ContextPath.resolve(context.root(), m, true));
+        if (!context.ignored(m) && !CopyPlanner.excludesSource(a.excludes(), m) && ArchiveSource.isArchive(p)
+            && archives.add(m)) {
+          key.part("archive").part(context.hashes().digest(p));
+        }
       }
     }
     if (add.checksum().isPresent() && urls.size() != 1) {
@@ -124,7 +134,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     for (String url : urls) {
       key.part("url").part(url).part(UrlSource.download(url, downloads, add.checksum()));
     }
-    CopyPlanner.Plan base = planner(context, in).plan(withSources(request, plain, request.contents()));
+    CopyPlanner.Plan base = contextPlanner.leavingOut(archives).plan(withSources(request, plain, request.contents()));
     key.part(base.contentDigest());
     return new PreparedStep(key.digest(), () -> {
       java.util.TreeMap<String, FileEntry> entries = new java.util.TreeMap<>();
@@ -137,8 +147,9 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
         planner(tree, in).plan(r).entries().forEach(e -> entries.put(e.name(), e));
       }
       for (String archive : archives) {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(in.stage().workDir(), "add-archive-");
-        ArchiveSource.extract(context.root().resolve(dev.hoist.build.context.ContextPath.resolve(context.root(), archive, true)), dir, in.stage().warnings());
+        Path dir = Files.createTempDirectory(in.stage().workDir(), "add-archive-");
+        ArchiveSource.extract(context.root().resolve(ContextPath.resolve(context.root(), archive, true)), dir,
+            in.stage().warnings());
         SourceTree tree = SourceTree.rootfs(dir, "archive " + archive, context.hashes());
         CopyPlanner.Request r = new CopyPlanner.Request(List.of("."), List.of(), request.dest(), true, request.chmod(),
             request.uid(), request.gid(), false, List.of());

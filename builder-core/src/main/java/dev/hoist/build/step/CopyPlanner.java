@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -50,14 +51,35 @@ public final class CopyPlanner {
   private final BuildClock clock;
   private final Predicate<String> imageHasDir;
   private final FileTree files;
+  private final Set<String> leftOut;
   private final Map<FileSource, FileHashCache.Stamp> stamps = new java.util.HashMap<>();
 
   /** {@code imageHasDir} says whether the image already has a directory at a path (relative, no slash). */
   public CopyPlanner(SourceTree tree, BuildClock clock, Predicate<String> imageHasDir) {
+    this(tree, clock, imageHasDir, Set.of());
+  }
+
+  private CopyPlanner(SourceTree tree, BuildClock clock, Predicate<String> imageHasDir, Set<String> leftOut) {
     this.tree = tree;
     this.files = tree.files();
     this.clock = clock;
     this.imageHasDir = imageHasDir;
+    this.leftOut = Set.copyOf(leftOut);
+  }
+
+  /** This planner, leaving out the given matched sources (the archives ADD unpacks instead of copying). */
+  public CopyPlanner leavingOut(Set<String> matched) {
+    return new CopyPlanner(tree, clock, imageHasDir, matched);
+  }
+
+  /** The tree paths a source names: itself when it has no wildcard, else what its wildcards match (sorted). */
+  public List<String> matches(String source) throws IOException {
+    return match(source);
+  }
+
+  /** Whether {@code --exclude} patterns hide a matched source, by its path or its name, as {@link #plan} does. */
+  static boolean excludesSource(List<String> patterns, String path) {
+    return !patterns.isEmpty() && excluded(DockerIgnore.of(patterns), path, baseName(path));
   }
 
   public Plan plan(Request r) throws IOException {
@@ -65,7 +87,7 @@ public final class CopyPlanner {
     int count = r.contents().size();
     Map<String, List<String>> matches = new java.util.LinkedHashMap<>();
     for (String src : r.sources()) {
-      List<String> m = match(src);
+      List<String> m = match(src).stream().filter(p -> !leftOut.contains(p)).toList();
       matches.put(src, m);
       count += m.size();
     }
