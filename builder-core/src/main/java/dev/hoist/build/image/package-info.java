@@ -1,4 +1,5 @@
 /**
- * Base images: the local store first, then the registry (pulled into the store); root filesystems unpacked for COPY --from.
+ * Base images: the local store first, then the registry (pulled into the store); root filesystems unpacked for COPY --from;
+ * the config FROM scratch starts with.
  */
 package dev.hoist.build.image;

@@ -4,6 +4,7 @@ import dev.hoist.build.cache.CacheKey;
 import dev.hoist.build.cache.CachedImage;
 import dev.hoist.build.image.ImageSource;
 import dev.hoist.build.image.ResolvedImage;
+import dev.hoist.build.image.ScratchImage;
 import dev.hoist.build.plan.BuildPlan;
 import dev.hoist.build.progress.ProgressEvent;
 import dev.hoist.build.progress.ProgressListener;
@@ -36,7 +37,6 @@ import dev.hoist.dockerfile.stage.Stage;
 import dev.hoist.dockerfile.stage.StageArgs;
 import dev.hoist.dockerfile.stage.StageGraph;
 import dev.hoist.oci.HoistException;
-import dev.hoist.oci.ImageConfig;
 import dev.hoist.oci.Platform;
 import java.io.IOException;
 import java.time.Duration;
@@ -171,7 +171,7 @@ public final class StageRunner {
       return s.withCmdSet(false).withCacheKey(CacheKey.below(s.cacheKey()).part("FROM stage").digest());
     }
     if (image.equalsIgnoreCase("scratch")) {
-      return new ImageState(ImageConfig.scratch(platform), List.of(), false,
+      return new ImageState(ScratchImage.config(platform), List.of(), false,
           CacheKey.root("scratch " + platform).digest());
     }
     ResolvedImage base;

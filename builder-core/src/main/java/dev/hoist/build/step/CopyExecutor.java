@@ -2,19 +2,22 @@ package dev.hoist.build.step;
 
 import dev.hoist.build.cache.CacheKey;
 import dev.hoist.build.context.ContextPath;
-import dev.hoist.build.context.SegmentGlob;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.cache.layer.Layer;
 import dev.hoist.dockerfile.instruction.AddInstruction;
 import dev.hoist.dockerfile.instruction.CopyInstruction;
 import dev.hoist.dockerfile.instruction.Instruction;
 import dev.hoist.dockerfile.instruction.SourceContent;
-import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.History;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * COPY and ADD of local files: from the build context, from another stage or from an image
@@ -32,8 +35,11 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     Args a = args(expanded, in);
     String fileName = in.stage().fileName();
     try {
+      // As BuildKit, which links (MergeOp) only a copy without --chmod and ignores --link on one with it.
+      boolean link = a.link() && a.chmod().isEmpty();
       Optional<Chmod> chmod = a.chmod().map(Chmod::new);
-      Owner owner = a.chown().isPresent() ? Owner.resolve(a.chown().get(), in.files().get()) : Owner.ROOT;
+      Owner owner = a.chown().isEmpty() ? Owner.ROOT
+          : link ? linkOwner(a.chown().get()) : Owner.resolve(a.chown().get(), in.files().get());
       String workdir = in.state().config().config().workingDir();
       String dest = a.dest().startsWith("/") ? a.dest() : (workdir.isEmpty() ? "/" : workdir) + "/" + a.dest();
       boolean destIsDir = a.dest().endsWith("/") || a.dest().equals(".") || a.dest().endsWith("/.")
@@ -41,7 +47,9 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       CopyPlanner.Request request = new CopyPlanner.Request(a.sources(), a.contents(), dest, destIsDir, chmod,
           owner.uid(), owner.gid(), a.parents(), a.excludes());
       String createdBy = CreatedBy.of(expanded, in.state().config().config(), in.args());
-      CacheKey key = CacheKey.below(in.state().cacheKey()).part(expanded.keyword()).part(createdBy)
+      // A --link layer never depends on the image below, so its key starts without the parent's.
+      CacheKey key = (link ? CacheKey.root("copy-link") : CacheKey.below(in.state().cacheKey()))
+          .part(expanded.keyword()).part(createdBy)
           .part(a.from().orElse("")).part(owner.uid() + ":" + owner.gid()).part(a.chmod().orElse(""))
           .part(Boolean.toString(a.parents())).part(String.join("\0", a.excludes())).part(workdir)
           .part(Boolean.toString(destIsDir));
@@ -49,6 +57,11 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       History h = new History(in.stage().clock().createdText(), createdBy, null, CreatedBy.COMMENT, false);
       if (a.from().isPresent()) {
         StepInput.FromSource source = in.stage().from().resolve(a.from().get());
+        if (link) {
+          key.part(source.identity());
+          return linked(new PreparedStep(key.digest(),
+              () -> commit(planner(source.files().get(), in, true).plan(request), in, h, false), Optional.empty()), in, h);
+        }
         Digest spec = CacheKey.root("copy-from").part(createdBy).part(owner.uid() + ":" + owner.gid())
             .part(a.chmod().orElse("")).part(Boolean.toString(a.parents())).part(String.join("\0", a.excludes()))
             .part(workdir).part(Boolean.toString(destIsDir)).part(source.identity()).digest();
@@ -68,20 +81,20 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
           if (known.isPresent()) {
             return in.state().commit(h, Optional.of(new ImageState.NewLayer(known.get().diffId(), known.get().descriptor())));
           }
-          CopyPlanner.Plan plan = planner(source.files().get(), in).plan(request);
+          CopyPlanner.Plan plan = planner(source.files().get(), in, false).plan(request);
           ImageState after = commit(plan, in, h, true);
-          Descriptor blob = after.layers().get(after.layers().size() - 1);
-          Digest diffId = after.config().rootfs().diffIds().get(after.config().rootfs().diffIds().size() - 1);
-          in.stage().cache().recordLayer(layerDigest, new Layer(diffId, blob, 0));
+          in.stage().cache().recordLayer(layerDigest, topLayer(after));
           return after;
         }, Optional.empty());
       }
       if (expanded instanceof AddInstruction add) {
-        return prepareAdd(add, a, request, key, in, h, fileName);
+        PreparedStep step = prepareAdd(add, a, request, key, in, h, fileName, link);
+        return link ? linked(step, in, h) : step;
       }
-      CopyPlanner.Plan plan = planner(in.stage().context(), in).plan(request);
+      CopyPlanner.Plan plan = planner(in.stage().context(), in, link).plan(request);
       key.part(plan.contentDigest());
-      return PreparedStep.of(key.digest(), () -> commit(plan, in, h, true), plan.entries());
+      PreparedStep step = PreparedStep.of(key.digest(), () -> commit(plan, in, h, true), plan.entries());
+      return link ? linked(step, in, h) : step;
     } catch (HoistException e) {
       if (e instanceof StepException) {
         throw e;
@@ -91,30 +104,84 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
   }
 
   /**
+   * The owner of a {@code --link} copy's {@code --chown}: numbers, or "root". A name would need the
+   * image's passwd, which a linked layer never reads; BuildKit rejects it too.
+   */
+  private static Owner linkOwner(String spec) {
+    String[] parts = spec.split(":", 2);
+    long uid = linkId(parts[0], spec);
+    return new Owner(uid, parts.length > 1 ? linkId(parts[1], spec) : uid);
+  }
+
+  private static long linkId(String part, String spec) {
+    if (part.equals("root")) {
+      return 0;
+    }
+    if (!part.matches("[0-9]+")) {
+      throw new HoistException("--chown=" + spec + " with --link: a user or group name needs the image's"
+          + " /etc/passwd and /etc/group, which a --link layer does not read; use numeric ids");
+    }
+    return Long.parseLong(part);
+  }
+
+  /**
+   * A {@code --link} step: its layer depends only on what it copies ({@code layerStep}'s key has no
+   * parent in it), so the layer is remembered under that key and a rebuild after a change to an
+   * earlier step takes it as it is: the same blob, the same digest. The step's own key still has the
+   * parent's, as the image it makes does.
+   */
+  private static PreparedStep linked(PreparedStep layerStep, StepInput in, History h) {
+    Digest layerKey = CacheKey.root("copy-link-layer").part(layerStep.key())
+        .part(in.stage().layerWriter().compression().name())
+        .part(in.stage().clock().sourceDateEpoch().map(Object::toString).orElse("")).digest();
+    return new PreparedStep(CacheKey.below(in.state().cacheKey()).part(layerKey).digest(), () -> {
+      Optional<Layer> known = in.stage().cache().layer(layerKey);
+      if (known.isPresent()) {
+        return in.state().commit(h, Optional.of(new ImageState.NewLayer(known.get().diffId(), known.get().descriptor())));
+      }
+      ImageState after = layerStep.run().run();
+      in.stage().cache().recordLayer(layerKey, topLayer(after));
+      return after;
+    }, layerStep.files());
+  }
+
+  /** The layer a step added last to {@code state}. */
+  private static Layer topLayer(ImageState state) {
+    List<Digest> diffIds = state.config().rootfs().diffIds();
+    return new Layer(diffIds.get(diffIds.size() - 1), state.layers().get(state.layers().size() - 1), 0);
+  }
+
+  /**
    * ADD: URLs are downloaded (and checked) now, since their content is part of the key; local tar
    * archives are keyed by their bytes and unpacked only when the step runs; the rest is a COPY.
    */
   private PreparedStep prepareAdd(AddInstruction add, Args a, CopyPlanner.Request request, CacheKey key, StepInput in,
-      History h, String fileName) throws Exception {
+      History h, String fileName, boolean link) throws Exception {
     SourceTree context = in.stage().context();
     if (a.sources().stream().anyMatch(GitSource::isGit)) {
-      return prepareGit(add, a, request, key, in, h, fileName);
+      return prepareGit(add, a, request, key, in, h, fileName, link);
     }
-    List<String> plain = new java.util.ArrayList<>();
-    List<String> archives = new java.util.ArrayList<>();
-    List<String> urls = new java.util.ArrayList<>();
+    List<String> plain = new ArrayList<>();
+    Set<String> archives = new LinkedHashSet<>();
+    List<String> urls = new ArrayList<>();
+    CopyPlanner contextPlanner = planner(context, in, link);
     for (String s : a.sources()) {
       if (UrlSource.isUrl(s)) {
         urls.add(s);
         continue;
       }
-      boolean unpack = add.unpack().orElse(true) && !SegmentGlob.hasWildcard(s);
-      java.nio.file.Path p = context.root().resolve(dev.hoist.build.context.ContextPath.resolve(context.root(), s, true));
-      if (unpack && !context.ignored(dev.hoist.build.context.ContextPath.clean(s)) && ArchiveSource.isArchive(p)) {
-        archives.add(s);
-        key.part("archive").part(context.hashes().digest(p));
-      } else {
-        plain.add(s);
+      plain.add(s);
+      if (!add.unpack().orElse(true)) {
+        continue;
+      }
+      // As BuildKit: every matched local archive is unpacked, a wildcard's matches too; --exclude
+      // decides which archives, never what an archive holds (BuildKit's unpack takes no patterns).
+      for (String m : contextPlanner.matches(s)) {
+        Path p = context.root().resolve(ContextPath.resolve(context.root(), m, true));
+        if (!context.ignored(m) && !CopyPlanner.excludesSource(a.excludes(), m) && ArchiveSource.isArchive(p)
+            && archives.add(m)) {
+          key.part("archive").part(context.hashes().digest(p));
+        }
       }
     }
     if (add.checksum().isPresent() && urls.size() != 1) {
@@ -124,7 +191,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     for (String url : urls) {
       key.part("url").part(url).part(UrlSource.download(url, downloads, add.checksum()));
     }
-    CopyPlanner.Plan base = planner(context, in).plan(withSources(request, plain, request.contents()));
+    CopyPlanner.Plan base = contextPlanner.leavingOut(archives).plan(withSources(request, plain, request.contents()));
     key.part(base.contentDigest());
     return new PreparedStep(key.digest(), () -> {
       java.util.TreeMap<String, FileEntry> entries = new java.util.TreeMap<>();
@@ -134,15 +201,16 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
         CopyPlanner.Request r = new CopyPlanner.Request(List.of(UrlSource.fileName(url)), List.of(), request.dest(),
             request.destIsDir(), request.chmod().or(() -> Optional.of(new Chmod("600"))), request.uid(), request.gid(),
             false, List.of());
-        planner(tree, in).plan(r).entries().forEach(e -> entries.put(e.name(), e));
+        planner(tree, in, link).plan(r).entries().forEach(e -> entries.put(e.name(), e));
       }
       for (String archive : archives) {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(in.stage().workDir(), "add-archive-");
-        ArchiveSource.extract(context.root().resolve(dev.hoist.build.context.ContextPath.resolve(context.root(), archive, true)), dir, in.stage().warnings());
+        Path dir = Files.createTempDirectory(in.stage().workDir(), "add-archive-");
+        ArchiveSource.extract(context.root().resolve(ContextPath.resolve(context.root(), archive, true)), dir,
+            in.stage().warnings());
         SourceTree tree = SourceTree.rootfs(dir, "archive " + archive, context.hashes());
         CopyPlanner.Request r = new CopyPlanner.Request(List.of("."), List.of(), request.dest(), true, request.chmod(),
             request.uid(), request.gid(), false, List.of());
-        planner(tree, in).plan(r).entries().forEach(e -> entries.put(e.name(), e));
+        planner(tree, in, link).plan(r).entries().forEach(e -> entries.put(e.name(), e));
       }
       return commit(new CopyPlanner.Plan(List.copyOf(entries.values()), base.contentDigest()), in, h, false);
     }, Optional.empty());
@@ -150,7 +218,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
 
   /** ADD of a git repository: keyed by the commit its ref names now, cloned only when the step runs. */
   private PreparedStep prepareGit(AddInstruction add, Args a, CopyPlanner.Request request, CacheKey key, StepInput in,
-      History h, String fileName) throws Exception {
+      History h, String fileName, boolean link) throws Exception {
     if (a.sources().size() != 1) {
       throw new StepException(fileName, add, "ADD from a git repository takes exactly one source");
     }
@@ -167,7 +235,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       }
       CopyPlanner.Request r = new CopyPlanner.Request(List.of("."), List.of(), request.dest(), true, request.chmod(),
           request.uid(), request.gid(), false, excludes);
-      return commit(planner(tree, in).plan(r), in, h, false);
+      return commit(planner(tree, in, link).plan(r), in, h, false);
     }, Optional.empty());
   }
 
@@ -177,7 +245,11 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
         r.excludes());
   }
 
-  private static CopyPlanner planner(SourceTree tree, StepInput in) throws java.io.IOException {
+  /** The planner onto the image's files, or, for {@code --link}, onto an empty tree (the image's files are never read). */
+  private static CopyPlanner planner(SourceTree tree, StepInput in, boolean link) throws java.io.IOException {
+    if (link) {
+      return CopyPlanner.ontoEmpty(tree, in.stage().clock());
+    }
     ImageFiles files = in.files().get();
     return new CopyPlanner(tree, in.stage().clock(), files::hasDirectoryOrLink);
   }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -50,14 +51,48 @@ public final class CopyPlanner {
   private final BuildClock clock;
   private final Predicate<String> imageHasDir;
   private final FileTree files;
+  private final Set<String> leftOut;
+  private final boolean ontoEmpty;
   private final Map<FileSource, FileHashCache.Stamp> stamps = new java.util.HashMap<>();
 
   /** {@code imageHasDir} says whether the image already has a directory at a path (relative, no slash). */
   public CopyPlanner(SourceTree tree, BuildClock clock, Predicate<String> imageHasDir) {
+    this(tree, clock, imageHasDir, Set.of(), false);
+  }
+
+  private CopyPlanner(SourceTree tree, BuildClock clock, Predicate<String> imageHasDir, Set<String> leftOut,
+      boolean ontoEmpty) {
     this.tree = tree;
     this.files = tree.files();
     this.clock = clock;
     this.imageHasDir = imageHasDir;
+    this.leftOut = Set.copyOf(leftOut);
+    this.ontoEmpty = ontoEmpty;
+  }
+
+  /**
+   * The planner of a {@code --link} copy, which BuildKit writes onto an empty tree: nothing of the
+   * image is looked at (a symlink in the destination path is not followed), every destination parent
+   * is made, 0755 and owned as the request's {@code --chown}, and a destination without a trailing
+   * slash is a directory only when it is the root.
+   */
+  public static CopyPlanner ontoEmpty(SourceTree tree, BuildClock clock) {
+    return new CopyPlanner(tree, clock, p -> false, Set.of(), true);
+  }
+
+  /** This planner, leaving out the given matched sources (the archives ADD unpacks instead of copying). */
+  public CopyPlanner leavingOut(Set<String> matched) {
+    return new CopyPlanner(tree, clock, imageHasDir, matched, ontoEmpty);
+  }
+
+  /** The tree paths a source names: itself when it has no wildcard, else what its wildcards match (sorted). */
+  public List<String> matches(String source) throws IOException {
+    return match(source);
+  }
+
+  /** Whether {@code --exclude} patterns hide a matched source, by its path or its name, as {@link #plan} does. */
+  static boolean excludesSource(List<String> patterns, String path) {
+    return !patterns.isEmpty() && excluded(DockerIgnore.of(patterns), path, baseName(path));
   }
 
   public Plan plan(Request r) throws IOException {
@@ -65,7 +100,7 @@ public final class CopyPlanner {
     int count = r.contents().size();
     Map<String, List<String>> matches = new java.util.LinkedHashMap<>();
     for (String src : r.sources()) {
-      List<String> m = match(src);
+      List<String> m = match(src).stream().filter(p -> !leftOut.contains(p)).toList();
       matches.put(src, m);
       count += m.size();
     }
@@ -108,7 +143,7 @@ public final class CopyPlanner {
       out.put(target, new FileEntry(target, FileEntry.Kind.FILE, mode, r.uid(), r.gid(),
           clock.created().getEpochSecond(), data.length, "", Optional.empty(), Optional.of(data)));
     }
-    addMissingParents(out, intoDir ? dest : parentOf(dest));
+    addMissingParents(out, intoDir ? dest : parentOf(dest), ontoEmpty ? r.uid() : 0, ontoEmpty ? r.gid() : 0);
     return new Plan(List.copyOf(out.values()), digest(out.values()));
   }
 
@@ -162,11 +197,11 @@ public final class CopyPlanner {
     return source;
   }
 
-  private void addMissingParents(Map<String, FileEntry> out, String dir) {
+  private void addMissingParents(Map<String, FileEntry> out, String dir, long uid, long gid) {
     String d = dir;
     while (!d.isEmpty()) {
       if (!out.containsKey(d) && !imageHasDir.test(d)) {
-        out.put(d, FileEntry.directory(d, 0755, 0, 0, clock.created().getEpochSecond()));
+        out.put(d, FileEntry.directory(d, 0755, uid, gid, clock.created().getEpochSecond()));
       }
       d = parentOf(d);
     }
@@ -174,7 +209,7 @@ public final class CopyPlanner {
     for (String n : names) {
       String parent = parentOf(n);
       while (!parent.isEmpty() && !out.containsKey(parent) && !imageHasDir.test(parent)) {
-        out.put(parent, FileEntry.directory(parent, 0755, 0, 0, clock.created().getEpochSecond()));
+        out.put(parent, FileEntry.directory(parent, 0755, uid, gid, clock.created().getEpochSecond()));
         parent = parentOf(parent);
       }
     }

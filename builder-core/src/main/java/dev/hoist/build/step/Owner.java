@@ -4,14 +4,28 @@ import dev.hoist.oci.HoistException;
 import java.util.Optional;
 
 /**
- * The uid and gid of a {@code --chown=user[:group]}: numbers as they are, names looked up in the
- * image's {@code /etc/passwd} and {@code /etc/group}. A user without a group gets the user's
- * primary group from passwd (or, for a number, the same number).
+ * The uid and gid of a {@code --chown=user[:group]} or of the image's {@code USER}: numbers as they
+ * are, names looked up in the image's {@code /etc/passwd} and {@code /etc/group}. A user without a
+ * group gets the user's primary group from passwd (or, for a number, the same number).
  */
 public record Owner(long uid, long gid) {
   public static final Owner ROOT = new Owner(0, 0);
 
+  /** The owner {@code --chown} names; a name the image's passwd or group lacks is an error. */
   public static Owner resolve(String spec, ImageFiles files) {
+    return resolve(spec, files, true);
+  }
+
+  /**
+   * The owner of what a step makes as the image's {@code USER} (WORKDIR's directories), as
+   * BuildKit's file operations resolve it: a name the image lacks is no error there, an unknown user
+   * counts as 0:0 and an unknown group leaves the user's gid.
+   */
+  public static Owner ofUser(String spec, ImageFiles files) {
+    return resolve(spec, files, false);
+  }
+
+  private static Owner resolve(String spec, ImageFiles files, boolean strict) {
     int colon = spec.indexOf(':');
     String user = colon < 0 ? spec : spec.substring(0, colon);
     Optional<String> group = colon < 0 ? Optional.empty() : Optional.of(spec.substring(colon + 1));
@@ -21,10 +35,12 @@ public record Owner(long uid, long gid) {
       uid = Long.parseLong(user);
       primaryGid = uid;
     } else {
-      String[] entry = lookup(files.text("etc/passwd"), user)
-          .orElseThrow(() -> new HoistException("unable to find user " + user + ": no matching entries in passwd file"));
-      uid = number(entry, 2, "passwd", user);
-      primaryGid = number(entry, 3, "passwd", user);
+      Optional<String[]> entry = lookup(files.text("etc/passwd"), user);
+      if (entry.isEmpty() && strict) {
+        throw new HoistException("unable to find user " + user + ": no matching entries in passwd file");
+      }
+      uid = entry.isEmpty() ? 0 : number(entry.get(), 2, "passwd", user);
+      primaryGid = entry.isEmpty() ? 0 : number(entry.get(), 3, "passwd", user);
     }
     long gid = primaryGid;
     if (group.isPresent()) {
@@ -32,9 +48,11 @@ public record Owner(long uid, long gid) {
       if (g.matches("[0-9]+")) {
         gid = Long.parseLong(g);
       } else {
-        String[] entry = lookup(files.text("etc/group"), g)
-            .orElseThrow(() -> new HoistException("unable to find group " + g + ": no matching entries in group file"));
-        gid = number(entry, 2, "group", g);
+        Optional<String[]> entry = lookup(files.text("etc/group"), g);
+        if (entry.isEmpty() && strict) {
+          throw new HoistException("unable to find group " + g + ": no matching entries in group file");
+        }
+        gid = entry.isEmpty() ? gid : number(entry.get(), 2, "group", g);
       }
     }
     return new Owner(uid, gid);

@@ -8,22 +8,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** WORKDIR: sets the working directory and, when the image lacks it, adds a layer that makes it (mode 0755). */
+/**
+ * WORKDIR: sets the working directory and, when the image lacks it, adds a layer that makes it and
+ * its missing parents (mode 0755), owned as BuildKit's mkdir owns them: by the image's {@code USER}
+ * (names resolved through its passwd and group), root when there is none. Directories that exist
+ * are left as they are.
+ */
 public final class WorkdirExecutor implements StepExecutor<WorkdirInstruction> {
   @Override
   public PreparedStep prepare(WorkdirInstruction expanded, StepInput in) throws Exception {
     ImageState edited = ConfigEditor.apply(expanded, in.state());
     String dir = edited.config().config().workingDir();
+    String user = edited.config().config().user();
     ImageFiles files = in.files().get();
-    List<FileEntry> missing = new ArrayList<>();
-    String rel = dir.substring(1);
-    long mtime = in.stage().clock().created().getEpochSecond();
-    while (!rel.isEmpty() && !files.hasDirectoryOrLink(rel)) {
-      missing.add(0, FileEntry.directory(rel, 0755, 0, 0, mtime));
-      rel = CopyPlanner.parentOf(rel);
+    List<String> missingDirs = new ArrayList<>();
+    for (String rel = dir.substring(1); !rel.isEmpty() && !files.hasDirectoryOrLink(rel); rel = CopyPlanner.parentOf(rel)) {
+      missingDirs.add(0, rel);
     }
+    Owner owner = missingDirs.isEmpty() || user.isEmpty() ? Owner.ROOT : Owner.ofUser(user, files);
+    long mtime = in.stage().clock().created().getEpochSecond();
+    List<FileEntry> missing = missingDirs.stream()
+        .map(d -> FileEntry.directory(d, 0755, owner.uid(), owner.gid(), mtime)).toList();
     String createdBy = CreatedBy.of(expanded, edited.config().config(), in.args());
-    CacheKey key = CacheKey.below(in.state().cacheKey()).part("WORKDIR").part(dir).part(Integer.toString(missing.size()));
+    CacheKey key = CacheKey.below(in.state().cacheKey()).part("WORKDIR").part(dir).part(Integer.toString(missing.size()))
+        .part(user).part(owner.uid() + ":" + owner.gid());
     History h = new History(in.stage().clock().createdText(), createdBy, null, CreatedBy.COMMENT, missing.isEmpty());
     return PreparedStep.of(key.digest(), () -> {
       if (missing.isEmpty()) {

@@ -184,6 +184,14 @@ class BuilderTest {
   }
 
   @Test
+  void scratchConfigIsBuildkitsEmptyImage() throws IOException {
+    ImageConfig c = config(builder.build(request("FROM scratch\nWORKDIR app\n"), e -> {}));
+    assertThat(c.config().env()).containsExactly("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    assertThat(c.config().workingDir()).isEqualTo("/app");
+    assertThat(config(builder.build(request("FROM scratch\nLABEL a=b\n"), e -> {})).config().workingDir()).isEqualTo("/");
+  }
+
+  @Test
   void twoPlatformsGiveAnIndex() throws IOException {
     BuildResult r = builder.build(request("FROM scratch\nARG TARGETARCH\nENV ARCH=$TARGETARCH\n")
         .withPlatforms(List.of(Platform.parse("linux/amd64"), Platform.parse("linux/arm64"))), e -> {});

@@ -49,6 +49,19 @@ class CopyPlannerTest {
   }
 
   @Test
+  void ontoEmptyMakesEveryParentOwnedAsChownAndLeavesOutMatchedSources() throws Exception {
+    CopyPlanner linked = CopyPlanner.ontoEmpty(SourceTree.context(ctx, DockerIgnore.none(), hashes),
+        BuildClock.of(Optional.empty()));
+    List<FileEntry> entries = linked.plan(new CopyPlanner.Request(List.of("a.txt"), List.of(), "/usr/existing", false,
+        Optional.empty(), 7, 8, false, List.of())).entries();
+    assertThat(entries).extracting(e -> e.name() + " " + Integer.toOctalString(e.mode()) + " " + e.uid() + ":" + e.gid())
+        .containsExactly("usr 755 7:8", "usr/existing 644 7:8");
+    assertThat(planner.leavingOut(java.util.Set.of("a.txt")).plan(new CopyPlanner.Request(List.of("*.txt"), List.of(),
+        "/usr/", true, Optional.empty(), 0, 0, false, List.of())).entries()).extracting(FileEntry::name)
+        .containsExactly("usr/b.txt");
+  }
+
+  @Test
   void directoryCopiesItsContents() throws Exception {
     assertThat(names(List.of("dir"), "/usr/d", false))
         .containsExactly("usr/d", "usr/d/sub", "usr/d/sub/y.txt", "usr/d/x.txt", "usr/d/z.log");

@@ -31,4 +31,15 @@ class OwnerTest {
     assertThatThrownBy(() -> Owner.resolve("ghost", etc())).hasMessageContaining("unable to find user ghost");
     assertThatThrownBy(() -> Owner.resolve("app:ghosts", etc())).hasMessageContaining("unable to find group ghosts");
   }
+
+  @Test
+  void theImageUserResolvesAsBuildkitsMkdirDoes() throws Exception {
+    ImageFiles f = etc();
+    assertThat(Owner.ofUser("app", f)).isEqualTo(new Owner(1000, 1001));
+    assertThat(Owner.ofUser("app:staff", f)).isEqualTo(new Owner(1000, 50));
+    assertThat(Owner.ofUser("1000", f)).isEqualTo(new Owner(1000, 1000));
+    assertThat(Owner.ofUser("ghost", f)).isEqualTo(Owner.ROOT);
+    assertThat(Owner.ofUser("app:ghosts", f)).isEqualTo(new Owner(1000, 1001));
+    assertThat(Owner.ofUser("app", ImageFiles.empty())).isEqualTo(Owner.ROOT);
+  }
 }

@@ -250,6 +250,24 @@ class BuildIT {
   }
 
   @Test
+  void scratchStartsFromBuildkitsEmptyImageConfig() throws Exception {
+    write("a.txt", "a\n");
+    write("Dockerfile", "FROM scratch\nCOPY a.txt rel/\nENV PATH=/opt/bin:$PATH\n");
+    hoist("build", "-q", "-t", "example/scratch:1", ctx.toString()).ok();
+    JsonNode c = skopeoConfig("example/scratch:1").get("config");
+    assertThat(c.get("Env").toString())
+        .isEqualTo("[\"PATH=/opt/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"]");
+    assertThat(c.get("WorkingDir").asText()).isEqualTo("/");
+    write("Dockerfile", "FROM scratch\nCOPY a.txt /\n");
+    hoist("build", "-q", "-t", "example/scratch:2", ctx.toString()).ok();
+    JsonNode bare = skopeoConfig("example/scratch:2").get("config");
+    assertThat(bare.get("Env").toString())
+        .isEqualTo("[\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"]");
+    assertThat(bare.get("WorkingDir").asText()).isEqualTo("/");
+    assertThat(StoredLayers.of(home, "example/scratch:1").layers().get(0)).containsOnlyKeys("rel", "rel/a.txt");
+  }
+
+  @Test
   void stdinDockerfileAndClearErrors() throws Exception {
     write("a.txt", "a\n");
     Proc stdin = Proc.hoist(home, tmp, "FROM scratch\nCOPY a.txt /\n", "build", "-q", "-f", "-", ctx.toString()).ok();
