@@ -87,8 +87,10 @@ public final class RunMounts {
   }
 
   private Deferred ssh(Mount m, CacheKey key) {
-    RunMount.SshMount s = new RunMount.SshMount(m.effectiveId().orElse("default"), m.target(), m.required());
-    key.part(s.id()).part(s.target()).part(Boolean.toString(s.required()));
+    RunMount.SshMount s = new RunMount.SshMount(m.effectiveId().orElse("default"), m.target(), m.required(),
+        m.mode().orElse(0600), m.uid().orElse(0), m.gid().orElse(0));
+    key.part(s.id()).part(s.target()).part(Boolean.toString(s.required()))
+        .part(s.mode() + ":" + s.uid() + ":" + s.gid());
     return scratch -> s;
   }
 
