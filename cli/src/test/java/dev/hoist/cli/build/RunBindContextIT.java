@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code RUN --mount=type=bind} from the build context, through {@code bin/hoist build} on the
  * busybox fixture: the RUN sees the context as {@code .dockerignore} leaves it (a re-included
  * file of an ignored folder too; {@code *.log} only at the top, as in Docker), over the context's own inodes (hard links, nothing copied), and
- * the step's key follows the kept files only; with nothing ignored the folder itself is bound; a
+ * the step's key follows the kept files only (with the store on another file system, copies of
+ * them); with nothing ignored the folder itself is bound; a
  * {@code rw} mount's writes never reach the context; and no {@code source} leads outside it.
  */
 class RunBindContextIT {
@@ -104,6 +106,33 @@ class RunBindContextIT {
     assertThat(Files.readAllLines(root.resolve("inodes")))
         .containsExactly(inode(ctx.resolve("src")), inode(ctx.resolve("src/main.c")));
     assertThat(Files.readAllLines(root.resolve("names"))).containsExactly("debug.log", "main.c");
+  }
+
+  @Test
+  void acrossFileSystemsTheViewHoldsCopiesOfTheKeptFiles() throws Exception {
+    Path shm = Path.of("/dev/shm");
+    Assumptions.assumeTrue(Files.isDirectory(shm) && Files.isWritable(shm)
+        && !Files.getAttribute(shm, "unix:dev").equals(Files.getAttribute(tmp, "unix:dev")),
+        "no writable /dev/shm on another file system than " + tmp + " to hold the store");
+    Path shmHome = Files.createTempDirectory(shm, "hoist-bind-");
+    try {
+      BusyboxImage.importInto(LocalStore.open(shmHome), "busybox:latest", Files.createDirectories(tmp.resolve("work2")));
+      write("Dockerfile", """
+          FROM busybox
+          RUN --mount=type=bind,target=/ctx cd /ctx && find . > /listing && stat -c %i big.bin > /inode \\
+              && cat src/main.c > /main
+          """);
+      Proc.hoist(shmHome, tmp, null, "build", "-q", "-t", "out:1", ctx.toString()).ok();
+      Path bundle = tmp.resolve("bundle-shm");
+      Proc.tool(tmp, "umoci", "unpack", "--image", shmHome + ":out:1", bundle.toString()).ok();
+      Path root = bundle.resolve("rootfs");
+      assertThat(Files.readAllLines(root.resolve("listing"))).contains("./big.bin", "./src/main.c")
+          .doesNotContain("./.env", "./.git", "./secret/private.key");
+      assertThat(root.resolve("main")).hasContent("int main;");
+      assertThat(Files.readString(root.resolve("inode")).strip()).isNotEqualTo(inode(ctx.resolve("big.bin")));
+    } finally {
+      Proc.tool(tmp, "rm", "-rf", shmHome.toString()).ok();
+    }
   }
 
   @Test
