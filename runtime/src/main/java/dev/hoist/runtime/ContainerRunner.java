@@ -100,7 +100,7 @@ public final class ContainerRunner {
     }
     ResolvedUser user = resolveUser(snapshot, request.user());
     Path runDir = RunDirectory.create();
-    try (PlannedMounts planned = new MountPlanner(mountContext, userns.mapping()).plan(request.mounts(), runDir)) {
+    try (PlannedMounts planned = new MountPlanner(mountContext, userns).plan(request.mounts(), runDir)) {
       List<SpecMount> mounts = new ArrayList<>(DefaultMounts.of(userns.rootless(), request.network() == NetworkMode.NONE));
       mounts.addAll(HostNetworkFiles.write(runDir, request.hostname(), request.network()));
       mounts.addAll(planned.mounts());

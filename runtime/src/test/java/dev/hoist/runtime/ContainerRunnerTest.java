@@ -258,11 +258,11 @@ class ContainerRunnerTest {
       List<String> lines = new ArrayList<>();
       try (Snapshot snap = overlay().prepare(new LowerStack(List.of(base)))) {
         RunResult r = runner.run(snap, sh("echo $SSH_AUTH_SOCK; test -S $SSH_AUTH_SOCK && echo socket", lines)
-            .withMounts(List.of(new RunMount.SshMount("default", java.util.Optional.empty(), true))));
+            .withMounts(List.of(new RunMount.SshMount("default", java.util.Optional.empty(), true, 0600, 0, 0))));
         r.requireSuccess("ssh");
         assertThat(snap.diff(r.mountTargets()).entries()).isEmpty();
         assertThatThrownBy(() -> runner.run(snap, sh("true", lines)
-            .withMounts(List.of(new RunMount.SshMount("work", java.util.Optional.empty(), true)))))
+            .withMounts(List.of(new RunMount.SshMount("work", java.util.Optional.empty(), true, 0600, 0, 0)))))
             .isInstanceOf(HoistException.class)
             .hasMessage("ssh agent work is required but none was given (start ssh-agent or pass --ssh work)");
       }

@@ -7,6 +7,7 @@ import dev.hoist.build.step.run.DiffLayer;
 import dev.hoist.build.step.run.RunCommandLine;
 import dev.hoist.build.step.run.RunEngine;
 import dev.hoist.build.step.run.RunMounts;
+import dev.hoist.cache.fs.TreeRemover;
 import dev.hoist.cache.layer.Layer;
 import dev.hoist.dockerfile.instruction.RunInstruction;
 import dev.hoist.oci.ContainerConfig;
@@ -23,6 +24,9 @@ import dev.hoist.runtime.snapshot.Diff;
 import dev.hoist.runtime.snapshot.LayerSnapshots;
 import dev.hoist.runtime.snapshot.Snapshot;
 import dev.hoist.runtime.snapshot.StoreLayers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,33 +92,48 @@ public final class RunExecutor implements StepExecutor<RunInstruction> {
     ImageState state = in.state();
     try {
       RunEngine.Parts parts = engine.parts();
-      List<RunMount> mounts = new ArrayList<>();
-      for (RunMounts.Deferred d : step.mounts()) {
-        mounts.add(d.resolve());
-      }
-      if (step.command().program().isPresent()) {
-        mounts.add(step.command().program().get().mount(stage.workDir()));
-      }
-      RunRequest request = new RunRequest(step.command().argv(), step.env(), step.workdir(), step.user(), HOSTNAME,
-          step.network(), mounts, Output.lines(line -> progress.on(new ProgressEvent.Info(Instant.now(), line))),
-          platform(state), step.insecure());
-      try (LayerSnapshots.Lease lease = parts.layers().acquire(StoreLayers.of(stage.store(), state.layers(), state.config()));
-           Snapshot snapshot = parts.snapshotter().prepare(lease.lowers())) {
-        RunResult result = parts.runner().run(snapshot, request);
-        result.requireSuccess(step.where());
-        Diff diff = snapshot.diff(result.mountTargets());
-        if (diff.isEmpty()) {
-          return state.commit(new History(stage.clock().createdText(), step.createdBy(), null, CreatedBy.COMMENT, true),
-              Optional.empty());
+      Path scratch = Files.createTempDirectory(stage.workDir(), "run-");
+      try {
+        return execute(step, in, parts, scratch);
+      } finally {
+        try {
+          TreeRemover.delete(scratch);
+        } catch (IOException e) {
+          // Left for the build's own scratch removal, which warns if it fails too.
         }
-        Layer layer = DiffLayer.write(diff, stage.layerWriter(), stage.store());
-        History h = new History(stage.clock().createdText(), step.createdBy(), null, CreatedBy.COMMENT, false);
-        return state.commit(h, Optional.of(new ImageState.NewLayer(layer.diffId(), layer.descriptor())));
       }
     } catch (RunFailedException | StepException e) {
       throw e;
     } catch (HoistException e) {
       throw new StepException(stage.fileName(), at, e.getMessage(), e);
+    }
+  }
+
+  private ImageState execute(Step step, StepInput in, RunEngine.Parts parts, Path scratch) throws Exception {
+    StageContext stage = in.stage();
+    ImageState state = in.state();
+    List<RunMount> mounts = new ArrayList<>();
+    for (RunMounts.Deferred d : step.mounts()) {
+      mounts.add(d.resolve(scratch));
+    }
+    if (step.command().program().isPresent()) {
+      mounts.add(step.command().program().get().mount(scratch));
+    }
+    RunRequest request = new RunRequest(step.command().argv(), step.env(), step.workdir(), step.user(), HOSTNAME,
+        step.network(), mounts, Output.lines(line -> progress.on(new ProgressEvent.Info(Instant.now(), line))),
+        platform(state), step.insecure());
+    try (LayerSnapshots.Lease lease = parts.layers().acquire(StoreLayers.of(stage.store(), state.layers(), state.config()));
+         Snapshot snapshot = parts.snapshotter().prepare(lease.lowers())) {
+      RunResult result = parts.runner().run(snapshot, request);
+      result.requireSuccess(step.where());
+      Diff diff = snapshot.diff(result.mountTargets());
+      if (diff.isEmpty()) {
+        return state.commit(new History(stage.clock().createdText(), step.createdBy(), null, CreatedBy.COMMENT, true),
+            Optional.empty());
+      }
+      Layer layer = DiffLayer.write(diff, stage.layerWriter(), stage.store());
+      History h = new History(stage.clock().createdText(), step.createdBy(), null, CreatedBy.COMMENT, false);
+      return state.commit(h, Optional.of(new ImageState.NewLayer(layer.diffId(), layer.descriptor())));
     }
   }
 

@@ -76,6 +76,23 @@ class RunExecutorTest {
   }
 
   @Test
+  void aContextBindIsKeyedByTheFilesDockerignoreKeepsOnly() throws Exception {
+    Files.createDirectories(ctx.resolve("src"));
+    Files.writeString(ctx.resolve("src/main.c"), "int main;");
+    Files.writeString(ctx.resolve(".env"), "TOKEN=one");
+    stage = new StageContext(stage.fileName(), stage.store(), stage.layerWriter(), stage.cache(), stage.clock(),
+        SourceTree.context(ctx, DockerIgnore.of(List.of(".env", "src/*.log")), FileHashCache.inMemory()), stage.from(),
+        stage.workDir(), stage.warnings());
+    String line = "RUN --mount=type=bind,target=/ctx true";
+    Digest base = key(line, Map.of(), Secrets.none());
+    Files.writeString(ctx.resolve(".env"), "TOKEN=two");
+    Files.writeString(ctx.resolve("src/debug.log"), "debug");
+    assertThat(key(line, Map.of(), Secrets.none())).isEqualTo(base);
+    Files.writeString(ctx.resolve("src/main.c"), "int main(void);");
+    assertThat(key(line, Map.of(), Secrets.none())).isNotEqualTo(base);
+  }
+
+  @Test
   void cacheMountContentIsNotPartOfTheKeyButItsIdIs() throws Exception {
     Digest a = key("RUN --mount=type=cache,target=/c,id=x true", Map.of(), Secrets.none());
     assertThat(key("RUN --mount=type=cache,target=/c,id=x true", Map.of(), Secrets.none())).isEqualTo(a);

@@ -1,8 +1,9 @@
 package dev.hoist.runtime.mount;
 
-import dev.hoist.cache.fs.TreeRemover;
 import dev.hoist.oci.HoistException;
+import dev.hoist.runtime.snapshot.TreeCommands;
 import dev.hoist.runtime.userns.IdMapping;
+import dev.hoist.runtime.userns.UserNamespace;
 import dev.hoist.runtime.spec.SpecMount;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,11 +23,13 @@ import java.util.Set;
  */
 public final class MountPlanner {
   private final MountContext context;
-  private final IdMapping ids;
+  private final UserNamespace userns;
+  private final TreeCommands commands;
 
-  public MountPlanner(MountContext context, IdMapping ids) {
+  public MountPlanner(MountContext context, UserNamespace userns) {
     this.context = context;
-    this.ids = ids;
+    this.userns = userns;
+    this.commands = new TreeCommands(userns);
   }
 
   /** Plans {@code mounts} for one run whose private folder is {@code runDir}. */
@@ -38,6 +41,7 @@ public final class MountPlanner {
         planned.add(SpecMount.tmpfs(SecretsDir.PATH, List.of("nosuid", "nodev", "noexec", "mode=755", "size=1m")));
       }
       int n = 0;
+      boolean agentSet = false;
       for (RunMount m : mounts) {
         checkTarget(m.target());
         n++;
@@ -56,7 +60,7 @@ public final class MountPlanner {
           planned.add(SpecMount.tmpfs(t.target(), t.sizeBytes() > 0
               ? List.of("nosuid", "nodev", "size=" + t.sizeBytes()) : List.of("nosuid", "nodev")));
         } else if (m instanceof RunMount.SshMount s) {
-          planSsh(s, planned);
+          agentSet |= planSsh(s, planned, runDir, n, !agentSet);
         }
       }
       return planned;
@@ -79,6 +83,8 @@ public final class MountPlanner {
         Optional<PlannedMounts.Cleanup> lock = caches.lock(c.id(), false);
         if (lock.isEmpty()) {
           dir = Files.createDirectory(runDir.resolve("cache-" + n));
+          Path throwAway = dir;
+          planned.onClose(() -> commands.delete(throwAway));
           prepareCacheDir(dir, c);
           planned.add(SpecMount.bind(dir.toString(), c.target(), c.readOnly()));
           return;
@@ -95,7 +101,7 @@ public final class MountPlanner {
       try {
         Files.move(tmp, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-        TreeRemover.delete(tmp);
+        commands.delete(tmp);
       }
     }
     planned.add(SpecMount.bind(dir.toString(), c.target(), c.readOnly()));
@@ -105,8 +111,7 @@ public final class MountPlanner {
     if (c.seed().isPresent()) {
       copyContents(c.seed().get(), dir);
     }
-    Files.setPosixFilePermissions(dir, permissions(c.mode()));
-    chown(dir, c.uid(), c.gid());
+    own(dir, c.uid(), c.gid(), c.mode());
   }
 
   /** Copies what {@code from} holds (a folder's content, or one file) into {@code to}, with modes and times. */
@@ -145,8 +150,7 @@ public final class MountPlanner {
     Path file = dir.resolve("secret-" + n);
     Files.write(file, value.get(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     java.util.Arrays.fill(value.get(), (byte) 0);
-    Files.setPosixFilePermissions(file, permissions(s.mode()));
-    chown(file, s.uid(), s.gid());
+    own(file, s.uid(), s.gid(), s.mode());
     planned.onClose(() -> Files.deleteIfExists(file));
     planned.add(SpecMount.bind(file.toString(), s.target(), true));
   }
@@ -160,6 +164,8 @@ public final class MountPlanner {
       return;
     }
     Path copy = runDir.resolve("bind-" + n);
+    // What the RUN wrote there may belong to its other users, which only the namespace can remove.
+    planned.onClose(() -> commands.delete(copy));
     Process p = new ProcessBuilder("cp", "-a", "--reflink=auto", b.source().toString(), copy.toString())
         .redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
@@ -174,26 +180,55 @@ public final class MountPlanner {
     planned.add(SpecMount.bind(copy.toString(), b.target(), false));
   }
 
-  private void planSsh(RunMount.SshMount s, PlannedMounts planned) {
-    Path sock = context.sshSockets().get(s.id());
-    if (sock == null) {
+  /**
+   * Forwards the agent through a socket of its own with the mount's owner and mode; the first SSH
+   * mount of a run names it in {@code SSH_AUTH_SOCK}, as BuildKit does. Returns whether it was mounted.
+   */
+  private boolean planSsh(RunMount.SshMount s, PlannedMounts planned, Path runDir, int n, boolean setVariable)
+      throws IOException {
+    Path agent = context.sshSockets().get(s.id());
+    if (agent == null) {
       if (s.required()) {
         throw new HoistException("ssh agent " + s.id() + " is required but none was given (start ssh-agent or pass --ssh " + s.id() + ")");
       }
-      return;
+      return false;
     }
-    planned.add(SpecMount.bind(sock.toString(), s.target(), false));
-    planned.addEnv("SSH_AUTH_SOCK=" + s.target());
+    Path socket = runDir.resolve("ssh-" + n);
+    SshForward forward = SshForward.start(agent, socket);
+    planned.onClose(forward::close);
+    own(socket, s.uid(), s.gid(), s.mode());
+    planned.add(SpecMount.bind(socket.toString(), s.target(), false));
+    if (setVariable) {
+      planned.addEnv("SSH_AUTH_SOCK=" + s.target());
+    }
+    return true;
   }
 
-  private void chown(Path p, long uid, long gid) throws IOException {
-    if (ids.isIdentity()) {
+  /**
+   * Gives a mount's folder, secret file or socket its mode and owner: directly as root; rootless,
+   * by a chown inside the user namespace (where container ids other than root exist only there),
+   * which fails in one line when the namespace does not map them.
+   */
+  private void own(Path p, long uid, long gid, int mode) throws IOException {
+    Files.setPosixFilePermissions(p, permissions(mode));
+    if (!userns.rootless()) {
       Files.setAttribute(p, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
       Files.setAttribute(p, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
-    } else if (uid != 0 || gid != 0) {
-      // Rootless: this process' files are container root's; other owners would need the namespace.
-      throw new HoistException("uid/gid " + uid + ":" + gid + " on a mount needs hoist to run as root");
+      return;
     }
+    if (uid == 0 && gid == 0) {
+      return;
+    }
+    IdMapping ids = userns.mapping();
+    if (!ids.mapsUid(uid) || !ids.mapsGid(gid)) {
+      throw new HoistException("uid/gid " + uid + ":" + gid + " on a mount is not in the user namespace of "
+          + System.getProperty("user.name") + ": give it a range of at least " + Math.max(uid, gid)
+          + " ids in /etc/subuid and /etc/subgid (and install uidmap)");
+    }
+    // chown clears the setuid and setgid bits, so the mode is set again after it.
+    commands.run(List.of("sh", "-c", "chown -h -- \"$1\" \"$3\" && chmod -- \"$2\" \"$3\"", "sh",
+        uid + ":" + gid, Integer.toOctalString(mode), p.toString()),
+        "giving a mount its owner " + uid + ":" + gid + " in the user namespace (chown)");
   }
 
   private static void checkTarget(String target) {

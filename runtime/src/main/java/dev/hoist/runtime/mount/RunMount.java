@@ -73,8 +73,12 @@ public sealed interface RunMount {
   /** An empty tmpfs; {@code sizeBytes} 0 means the kernel's default. */
   record TmpfsMount(String target, long sizeBytes) implements RunMount {}
 
-  /** The SSH agent socket {@code id} (default {@code default}) forwarded at {@code target}. */
-  record SshMount(String id, Optional<String> targetPath, boolean required) implements RunMount {
+  /**
+   * The SSH agent {@code id} (default {@code default}) forwarded through a socket at {@code target}
+   * with {@code mode}, {@code uid} and {@code gid} (BuildKit's defaults: 0600, root).
+   */
+  record SshMount(String id, Optional<String> targetPath, boolean required, int mode, long uid, long gid)
+      implements RunMount {
     @Override
     public String target() {
       return targetPath.orElse("/run/buildkit/ssh_agent.0");

@@ -11,12 +11,13 @@ import java.util.Optional;
 
 /**
  * Whole-tree copies and removals, and other coreutils commands over trees, inside the rootless user namespace when there is
- * one, so that files owned by subordinate ids can be copied with their owners and removed.
+ * one, so that files owned by subordinate ids can be copied with their owners and removed (and a RUN mount's folder,
+ * secret or socket given its owner).
  */
-final class TreeCommands {
+public final class TreeCommands {
   private final UserNamespace userns;
 
-  TreeCommands(UserNamespace userns) {
+  public TreeCommands(UserNamespace userns) {
     this.userns = userns;
   }
 
@@ -24,7 +25,7 @@ final class TreeCommands {
     run(List.of("cp", "-a", "--reflink=auto", from + "/.", to.toString()));
   }
 
-  void delete(Path dir) throws IOException {
+  public void delete(Path dir) throws IOException {
     if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       run(List.of("rm", "-rf", "--", dir.toString()));
     }
@@ -64,7 +65,7 @@ final class TreeCommands {
   }
 
   /** Runs {@code command} (in the namespace when rootless); a failure names {@code what} and the output. */
-  void run(List<String> command, String what) throws IOException {
+  public void run(List<String> command, String what) throws IOException {
     List<String> full = command(command);
     Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();

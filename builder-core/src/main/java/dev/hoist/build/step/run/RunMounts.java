@@ -2,6 +2,7 @@ package dev.hoist.build.step.run;
 
 import dev.hoist.build.cache.CacheKey;
 import dev.hoist.build.context.ContextPath;
+import dev.hoist.build.context.KeptTree;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.build.step.StageContext;
 import dev.hoist.build.step.StepInput;
@@ -27,10 +28,13 @@ public final class RunMounts {
     this.stage = stage;
   }
 
-  /** A mount whose host source is found only when the step runs (a stage's files are unpacked then). */
+  /**
+   * A mount whose host source is found only when the step runs (a stage's files are unpacked then),
+   * made with what it needs in {@code scratch}, a folder removed after the run.
+   */
   @FunctionalInterface
   public interface Deferred {
-    RunMount resolve() throws IOException;
+    RunMount resolve(Path scratch) throws IOException;
   }
 
   /** Maps {@code mounts}, adding their key parts to {@code key}. */
@@ -61,12 +65,12 @@ public final class RunMounts {
     key.part(c.target()).part(c.id()).part(sharing.name()).part(Boolean.toString(c.readOnly()))
         .part(c.mode() + ":" + c.uid() + ":" + c.gid());
     if (m.from().isEmpty()) {
-      return () -> c;
+      return scratch -> c;
     }
     String source = m.source().orElse(".");
     StepInput.FromSource from = stage.from().resolve(m.from().get());
     key.part("from").part(from.identity()).part(source);
-    return () -> {
+    return scratch -> {
       Path seed = inside(from.directory().get(), source);
       return new RunMount.CacheMount(c.target(), c.id(), c.sharing(), c.readOnly(), c.mode(), c.uid(), c.gid(),
           Optional.of(seed));
@@ -79,21 +83,27 @@ public final class RunMounts {
         m.uid().orElse(0), m.gid().orElse(0));
     key.part(id).part(s.target()).part(s.env().orElse("")).part(Boolean.toString(s.required()))
         .part(s.mode() + ":" + s.uid() + ":" + s.gid());
-    return () -> s;
+    return scratch -> s;
   }
 
   private Deferred ssh(Mount m, CacheKey key) {
-    RunMount.SshMount s = new RunMount.SshMount(m.effectiveId().orElse("default"), m.target(), m.required());
-    key.part(s.id()).part(s.target()).part(Boolean.toString(s.required()));
-    return () -> s;
+    RunMount.SshMount s = new RunMount.SshMount(m.effectiveId().orElse("default"), m.target(), m.required(),
+        m.mode().orElse(0600), m.uid().orElse(0), m.gid().orElse(0));
+    key.part(s.id()).part(s.target()).part(Boolean.toString(s.required()))
+        .part(s.mode() + ":" + s.uid() + ":" + s.gid());
+    return scratch -> s;
   }
 
   private Deferred tmpfs(Mount m, CacheKey key) {
     RunMount.TmpfsMount t = new RunMount.TmpfsMount(requireTarget(m), m.size().orElse(0L));
     key.part(t.target()).part(Long.toString(t.sizeBytes()));
-    return () -> t;
+    return scratch -> t;
   }
 
+  /**
+   * A bind from a stage or image, or from the context as {@code .dockerignore} leaves it: the
+   * folder itself when nothing under it is ignored, else a {@link ContextView} of what is kept.
+   */
   private Deferred bind(Mount m, CacheKey key) throws IOException {
     String target = requireTarget(m);
     String source = m.source().orElse(".");
@@ -102,14 +112,17 @@ public final class RunMounts {
     if (m.from().isPresent()) {
       StepInput.FromSource from = stage.from().resolve(m.from().get());
       key.part(from.identity());
-      return () -> {
-        return new RunMount.BindMount(inside(from.directory().get(), source), target, readWrite);
-      };
+      return scratch -> new RunMount.BindMount(inside(from.directory().get(), source), target, readWrite);
     }
     SourceTree context = stage.context();
-    Path host = inside(context.root(), source);
-    key.part(TreeDigest.of(host, context.hashes()));
-    return () -> new RunMount.BindMount(host, target, readWrite);
+    KeptTree kept = KeptTree.of(context, ContextPath.resolve(context.root(), source, true))
+        .orElseThrow(() -> new HoistException("RUN --mount=type=bind,source=" + source
+            + ": not found in build context (or excluded by .dockerignore)"));
+    key.part(TreeDigest.of(kept, context.hashes()));
+    if (!kept.filtered()) {
+      return scratch -> new RunMount.BindMount(kept.dir(), target, readWrite);
+    }
+    return scratch -> new RunMount.BindMount(ContextView.create(kept, scratch), target, readWrite);
   }
 
   /** {@code source} below {@code root}, symlinks resolved inside it, never outside. */

@@ -1,6 +1,7 @@
 package dev.hoist.build.step.run;
 
 import dev.hoist.build.context.FileHashCache;
+import dev.hoist.build.context.KeptTree;
 import dev.hoist.oci.Digest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,28 +11,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * The digest of what a bind mount shows: every path below a file or folder with its type,
+ * The digest of what a bind mount shows: every kept path below a file or folder with its type,
  * permissions and content (files through the context's hash cache), in sorted order, so a RUN
- * that binds context files is rebuilt exactly when they change.
+ * that binds context files is rebuilt exactly when they change, and not when an ignored one does.
  */
 public final class TreeDigest {
   private TreeDigest() {}
 
-  public static Digest of(Path root, FileHashCache hashes) throws IOException {
+  public static Digest of(KeptTree tree, FileHashCache hashes) throws IOException {
     MessageDigest md = Digest.newSha256();
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      md.update("missing".getBytes(StandardCharsets.UTF_8));
-      return Digest.fromSha256(md);
-    }
-    List<Path> paths;
-    try (Stream<Path> walk = Files.walk(root)) {
-      paths = walk.sorted().toList();
-    }
-    for (Path p : paths) {
+    Path root = tree.dir();
+    for (Path p : tree.paths()) {
       PosixFileAttributes a = Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       StringBuilder line = new StringBuilder(root.relativize(p).toString()).append('\0')
           .append(PosixFilePermissions.toString(a.permissions())).append('\0');
