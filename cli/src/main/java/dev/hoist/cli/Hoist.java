@@ -9,6 +9,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "hoist",
     mixinStandardHelpOptions = true,
+    // Every subcommand gets -h/--help (and -V/--version) too: `hoist build --help`.
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = HoistVersion.class,
     description = "Daemonless container image builder and registry client.")
 public final class Hoist implements Runnable {

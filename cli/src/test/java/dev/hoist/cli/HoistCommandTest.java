@@ -16,6 +16,12 @@ class HoistCommandTest {
     CliRun help = CliRun.of("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("dockerfile");
+    for (String[] command : new String[][] {{"build"}, {"run"}, {"cp"}, {"images"}, {"index", "create"}}) {
+      CliRun sub = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--help"))
+          .toArray(String[]::new));
+      assertThat(sub.exitCode()).as(String.join(" ", command)).isZero();
+      assertThat(sub.out()).startsWith("Usage: hoist " + String.join(" ", command));
+    }
   }
 
   @Test

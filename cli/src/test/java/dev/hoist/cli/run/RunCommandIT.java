@@ -157,7 +157,7 @@ class RunCommandIT {
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor()).as(out).isEqualTo(3);
-    assertThat(out).containsPattern("/dev/pts/[0-9]+\\r\n40 100\\r\nxterm\\r\n");
+    assertThat(out).containsPattern("/dev/pts/[0-9]+\\r\\n40 100\\r\\nxterm\\r\\n");
 
     Result r = hoist("", "run", "-t", "bb:1", "true");
     assertThat(r.exit()).isEqualTo(1);
