@@ -50,7 +50,9 @@ public final class CopyPlanner {
   private final BuildClock clock;
   private final Predicate<String> imageHasDir;
   private final FileTree files;
-  private final Map<FileSource, FileHashCache.Stamp> stamps = new java.util.HashMap<>();
+  // By identity: the same FileSource objects go into the entries, and a record's first hashCode costs
+  // an invokedynamic bootstrap (~15 ms of a warm build).
+  private final Map<FileSource, FileHashCache.Stamp> stamps = new java.util.IdentityHashMap<>();
 
   /** {@code imageHasDir} says whether the image already has a directory at a path (relative, no slash). */
   public CopyPlanner(SourceTree tree, BuildClock clock, Predicate<String> imageHasDir) {
