@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,16 @@ class HoistCommandTest {
           .toArray(String[]::new));
       assertThat(sub.exitCode()).as(String.join(" ", command)).isZero();
       assertThat(sub.out()).startsWith("Usage: hoist " + String.join(" ", command));
+    }
+  }
+
+  @Test
+  void everySubcommandIsNamedByItsClassName() {
+    for (CommandLine sub : Hoist.commandLine().getSubcommands().values()) {
+      Class<?> c = sub.getCommandSpec().userObject().getClass();
+      if (c != CommandLine.HelpCommand.class) {
+        assertThat(Hoist.conventionalName(c)).isEqualTo(sub.getCommandName());
+      }
     }
   }
 
