@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,22 @@ class HoistCommandTest {
     CliRun help = CliRun.of("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("dockerfile");
+    for (String[] command : new String[][] {{"build"}, {"run"}, {"cp"}, {"images"}, {"index", "create"}}) {
+      CliRun sub = CliRun.of(java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--help"))
+          .toArray(String[]::new));
+      assertThat(sub.exitCode()).as(String.join(" ", command)).isZero();
+      assertThat(sub.out()).startsWith("Usage: hoist " + String.join(" ", command));
+    }
+  }
+
+  @Test
+  void everySubcommandIsNamedByItsClassName() {
+    for (CommandLine sub : Hoist.commandLine().getSubcommands().values()) {
+      Class<?> c = sub.getCommandSpec().userObject().getClass();
+      if (c != CommandLine.HelpCommand.class) {
+        assertThat(Hoist.conventionalName(c)).isEqualTo(sub.getCommandName());
+      }
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.hoist.runtime.mount.PlannedMounts;
 import dev.hoist.runtime.platform.EmulationSupport;
 import dev.hoist.runtime.snapshot.Snapshot;
 import dev.hoist.runtime.spec.Capabilities;
+import dev.hoist.runtime.spec.HostTerminal;
 import dev.hoist.runtime.spec.ContainerSpec;
 import dev.hoist.runtime.spec.DefaultMounts;
 import dev.hoist.runtime.spec.OciConfig;
@@ -104,11 +105,13 @@ public final class ContainerRunner {
       List<SpecMount> mounts = new ArrayList<>(DefaultMounts.of(userns.rootless(), request.network() == NetworkMode.NONE));
       mounts.addAll(HostNetworkFiles.write(runDir, request.hostname(), request.network()));
       mounts.addAll(planned.mounts());
+      boolean terminal = request.output() instanceof Output.Inherit inherit && inherit.terminal();
       ContainerSpec spec = new ContainerSpec(snapshot.rootfs(), request.args(),
           ProcessEnvironment.of(request.env(), planned.env(), user), request.workdir(), user.uid(), user.gid(),
           user.additionalGids().stream().map(Integer::longValue).toList(), request.hostname(), mounts,
           request.network() == NetworkMode.NONE,
-          request.insecure() ? Capabilities.ALL : Capabilities.DOCKER_DEFAULT, !request.insecure());
+          request.insecure() ? Capabilities.ALL : Capabilities.DOCKER_DEFAULT, !request.insecure(),
+          terminal, terminal ? HostTerminal.size() : Optional.empty());
       Path bundle = Files.createDirectory(runDir.resolve("bundle"));
       Path state = Files.createDirectory(runDir.resolve("state"));
       OciConfig.write(spec, bundle);

@@ -4,8 +4,11 @@ import java.util.function.Consumer;
 
 /** Where a run's stdout and stderr go. stdin is /dev/null unless the output is {@link Inherit}. */
 public sealed interface Output {
-  /** The terminal of hoist itself, stdin included ({@code hoist run}). */
-  record Inherit() implements Output {}
+  /**
+   * hoist's own stdin, stdout and stderr ({@code hoist run}); with {@code terminal}, the process gets
+   * a pseudo-terminal of its own that the runtime connects to them ({@code -t}).
+   */
+  record Inherit(boolean terminal) implements Output {}
 
   /**
    * stdout and stderr merged, line by line to {@code lines} (a build's progress), the last {@code
@@ -14,7 +17,11 @@ public sealed interface Output {
   record Lines(Consumer<String> lines, int tailLines) implements Output {}
 
   static Output inherit() {
-    return new Inherit();
+    return new Inherit(false);
+  }
+
+  static Output terminal() {
+    return new Inherit(true);
   }
 
   static Output lines(Consumer<String> sink) {

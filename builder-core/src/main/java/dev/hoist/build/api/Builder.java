@@ -48,6 +48,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * hoist's build engine, for tools that embed it: parses the Dockerfile, plans each platform, runs
@@ -114,8 +116,7 @@ public final class Builder {
     AtomicInteger stepIds = new AtomicInteger();
     RunEngine runEngine = new RunEngine(store, runSettings, warnings);
     try {
-      List<BuildResult.PlatformImage> built = new ArrayList<>();
-      int stepsRun = 0;
+      List<PlatformBuild> builds = new ArrayList<>();
       for (Platform platform : platforms) {
         BuildPlan plan = BuildPlan.of(dockerfile, request.buildArgs(), request.target(), platform, Platform.host());
         Map<Integer, StageResult> results = new ConcurrentHashMap<>();
@@ -123,16 +124,36 @@ public final class Builder {
         Map<String, LayeredFileTree> trees = new ConcurrentHashMap<>();
         StageContext ctx = new StageContext(dockerfile.fileName(), store, writer, cache, clock, context,
             from -> fromSource(plan, from, results, unpacked, trees, work, platform, warnings), work, warnings);
-        StageRunner runner = new StageRunner(plan, ctx, images, progress, stepIds, new RunExecutor(runEngine, progress));
-        Map<Integer, StageResult> out = new Scheduler(request.parallelism()).run(plan.order(),
-            i -> plan.graph().dependenciesOf(i), (i, deps) -> {
-              StageResult r = runner.run(dockerfile.stages().get(i), deps);
-              results.put(i, r);
-              return r;
-            });
-        StageResult target = out.get(plan.target().index());
-        stepsRun += out.values().stream().mapToInt(StageResult::stepsRun).sum();
-        built.add(new BuildResult.PlatformImage(platform, writeImage(target.state(), request, clock, platform, cache)));
+        builds.add(new PlatformBuild(plan, results,
+            new StageRunner(plan, ctx, images, progress, stepIds, new RunExecutor(runEngine, progress))));
+      }
+      // Every platform's stages go into one graph, so independent stages of different platforms (a
+      // slow emulated RUN above all) run at the same time, within the one parallelism bound.
+      int width = dockerfile.stages().size();
+      List<Integer> order = new ArrayList<>();
+      for (int p = 0; p < builds.size(); p++) {
+        for (int stage : builds.get(p).plan().order()) {
+          order.add(p * width + stage);
+        }
+      }
+      Map<Integer, StageResult> out = new Scheduler(request.parallelism()).run(order,
+          node -> builds.get(node / width).plan().graph().dependenciesOf(node % width).stream()
+              .map(d -> node / width * width + d).collect(Collectors.toSet()),
+          (node, deps) -> {
+            PlatformBuild b = builds.get(node / width);
+            Map<Integer, StageResult> byStage = new HashMap<>();
+            deps.forEach((d, r) -> byStage.put(d % width, r));
+            StageResult r = b.runner().run(dockerfile.stages().get(node % width), byStage);
+            b.results().put(node % width, r);
+            return r;
+          });
+      List<BuildResult.PlatformImage> built = new ArrayList<>();
+      int stepsRun = out.values().stream().mapToInt(StageResult::stepsRun).sum();
+      for (int p = 0; p < builds.size(); p++) {
+        BuildPlan plan = builds.get(p).plan();
+        StageResult target = out.get(p * width + plan.target().index());
+        built.add(new BuildResult.PlatformImage(plan.platform(),
+            writeImage(target.state(), request, clock, plan.platform(), cache)));
       }
       hashes.save();
       Descriptor root = built.size() == 1 ? built.get(0).manifest() : writeIndex(built, request);
@@ -147,6 +168,9 @@ public final class Builder {
       }
     }
   }
+
+  /** One platform's plan, its stage results as they finish, and the runner of its stages. */
+  private record PlatformBuild(BuildPlan plan, Map<Integer, StageResult> results, StageRunner runner) {}
 
   private static Dockerfile parse(BuildRequest request, Path contextDir) throws IOException {
     if (request.dockerfileText().isPresent()) {

@@ -53,7 +53,9 @@ public final class CopyPlanner {
   private final FileTree files;
   private final Set<String> leftOut;
   private final boolean ontoEmpty;
-  private final Map<FileSource, FileHashCache.Stamp> stamps = new java.util.HashMap<>();
+  // By identity: the same FileSource objects go into the entries, and a record's first hashCode costs
+  // an invokedynamic bootstrap (~15 ms of a warm build).
+  private final Map<FileSource, FileHashCache.Stamp> stamps = new java.util.IdentityHashMap<>();
 
   /** {@code imageHasDir} says whether the image already has a directory at a path (relative, no slash). */
   public CopyPlanner(SourceTree tree, BuildClock clock, Predicate<String> imageHasDir) {

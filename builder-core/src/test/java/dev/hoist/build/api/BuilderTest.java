@@ -203,6 +203,30 @@ class BuilderTest {
     assertThat(Map.of()).isEmpty();
   }
 
+  @Test
+  void platformsBuildAtTheSameTime() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() >= 2,
+        "needs 2 cores to build two platforms at once (hoist bounds parallel stages by cores)");
+    byte[] big = new byte[16 << 20];
+    new java.util.Random(7).nextBytes(big);
+    Files.write(ctx.resolve("big.bin"), big);
+    Map<String, Instant[]> spans = new java.util.concurrent.ConcurrentHashMap<>();
+    BuildResult r = builder.build(request("FROM scratch\nCOPY big.bin /\n")
+        .withPlatforms(List.of(Platform.parse("linux/amd64"), Platform.parse("linux/arm64"))), e -> {
+          if (e instanceof ProgressEvent.StageStarted s) {
+            spans.computeIfAbsent(s.platform(), k -> new Instant[2])[0] = s.time();
+          } else if (e instanceof ProgressEvent.StageFinished f) {
+            spans.get(f.platform())[1] = f.time();
+          }
+        });
+    assertThat(r.images()).extracting(i -> i.platform().toString()).containsExactly("linux/amd64", "linux/arm64");
+    Instant[] amd = spans.get("linux/amd64");
+    Instant[] arm = spans.get("linux/arm64");
+    // Each platform's stage started before the other's finished: they were built at the same time.
+    assertThat(amd[0]).isBefore(arm[1]);
+    assertThat(arm[0]).isBefore(amd[1]);
+  }
+
   private static void sh(Path dir, String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).inheritIO().start();
     assertThat(p.waitFor()).isZero();

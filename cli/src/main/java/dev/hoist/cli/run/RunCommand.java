@@ -24,6 +24,7 @@ import dev.hoist.runtime.snapshot.LayerSnapshots;
 import dev.hoist.runtime.snapshot.Snapshot;
 import dev.hoist.runtime.snapshot.Snapshotter;
 import dev.hoist.runtime.snapshot.StoreLayers;
+import dev.hoist.runtime.spec.HostTerminal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--rm", description = "Remove the container's changes afterwards (always done; accepted for Docker compatibility).")
   boolean rm;
+
+  @Option(names = {"-t", "--tty"}, description = "Give the command a pseudo-terminal (needs crun or runc; hoist must run in a terminal).")
+  boolean tty;
+
+  @Option(names = {"-i", "--interactive"}, description = "Keep stdin attached (always done; accepted for Docker compatibility).")
+  boolean interactive;
 
   @Option(names = {"-e", "--env"}, paramLabel = "KEY[=VALUE]", description = "Set an environment variable (KEY alone: from hoist's environment).")
   List<String> env = new ArrayList<>();
@@ -97,6 +104,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (tty && !HostTerminal.stdinIsTerminal()) {
+      throw new HoistException("the input device is not a TTY: hoist run -t needs stdin to be a terminal (drop -t)");
+    }
     List<RunMount> mounts = mounts();
     LocalStore store = LocalStore.open(LocalStore.defaultHome());
     Platform wanted = platform == null ? Platform.host() : Platform.parse(platform);
@@ -107,13 +117,16 @@ public final class RunCommand implements Callable<Integer> {
     ContainerConfig cfg = img.config().config();
     List<String> argv = argv(cfg);
     List<String> environment = environment(cfg.env());
+    if (tty && environment.stream().noneMatch(e -> e.startsWith("TERM="))) {
+      environment.add("TERM=xterm");
+    }
     Path home = store.home();
     Consumer<String> warnings = w -> spec.commandLine().getErr().println(w);
     ContainerRunner runner = ContainerRunner.system(Optional.ofNullable(runtime),
         new MountContext(home.resolve("cache-mounts"), Secrets.none(), MountContext.sshFromEnvironment()), false,
         warnings);
     RunRequest request = new RunRequest(argv, environment, workdir != null ? workdir : cfg.workingDir(),
-        user != null ? user : cfg.user(), hostname, NetworkMode.parse(network), mounts, Output.inherit(),
+        user != null ? user : cfg.user(), hostname, NetworkMode.parse(network), mounts, tty ? Output.terminal() : Output.inherit(),
         img.config().architecture().isEmpty() ? wanted : img.config().platform().withoutOsDetails(), false);
     LayerSnapshots snapshots = new LayerSnapshots(home.resolve("snapshots"), runner.userNamespace(), warnings);
     Snapshotter snapshotter = Snapshotter.auto(home.resolve("snapshots/work"), runner.userNamespace());

@@ -54,7 +54,7 @@ class RunCommandIT {
     home = tmp.resolve("home");
     Path rootfs = Files.createDirectories(tmp.resolve("rootfs/bin"));
     Files.copy(Path.of("/bin/busybox"), rootfs.resolve("busybox"));
-    for (String a : List.of("sh", "cat", "echo", "id", "pwd", "ls", "touch")) {
+    for (String a : List.of("sh", "cat", "echo", "id", "pwd", "ls", "touch", "tty", "stty")) {
       Files.createSymbolicLink(rootfs.resolve(a), Path.of("busybox"));
     }
     Path etc = Files.createDirectories(tmp.resolve("rootfs/etc"));
@@ -141,5 +141,26 @@ class RunCommandIT {
     r = hoist("", "run", "--user", "ghost", "bb:1", "true");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).isEqualTo("hoist: unable to find user ghost: no matching entries in passwd file\n");
+  }
+
+  @Test
+  void ttyGivesTheCommandAPseudoTerminalOfHoistsSize() throws Exception {
+    Path script = Path.of("/usr/bin/script");
+    Assumptions.assumeTrue(Files.isExecutable(script), "util-linux's script (bsdutils) is not installed");
+    // script runs hoist on a pseudo-terminal of its own, as a person's shell would, 40 rows by 100 columns.
+    String hoist = Path.of(System.getProperty("hoist.repo.dir"), "bin", "hoist").toString();
+    String line = "stty rows 40 cols 100; " + hoist + " run -it bb:1 sh -c 'test -t 0 && test -t 1 && tty && stty size && echo $TERM; exit 3'";
+    ProcessBuilder pb = new ProcessBuilder(script.toString(), "-qec", line, "/dev/null")
+        .redirectError(tmp.resolve("stderr").toFile());
+    pb.environment().put("HOIST_HOME", home.toString());
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(out).isEqualTo(3);
+    assertThat(out).containsPattern("/dev/pts/[0-9]+\\r\\n40 100\\r\\nxterm\\r\\n");
+
+    Result r = hoist("", "run", "-t", "bb:1", "true");
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("hoist: the input device is not a TTY: hoist run -t needs stdin to be a terminal (drop -t)\n");
   }
 }

@@ -265,7 +265,7 @@ public final class LocalStore {
 
   /** The cache entry for {@code key}, if any. */
   public Optional<Descriptor> cacheEntry(String key) throws IOException {
-    return index.read().stream().filter(d -> key.equals(d.annotations().get(CACHE_KEY_ANNOTATION))).findFirst();
+    return index.find(CACHE_KEY_ANNOTATION, key);
   }
 
   /** The digests {@code root} reaches: itself and, for manifests and indexes, everything they name. */

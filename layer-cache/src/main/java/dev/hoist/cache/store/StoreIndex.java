@@ -7,11 +7,14 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
@@ -26,6 +29,14 @@ final class StoreIndex {
 
   private final Path home;
   private final Path file;
+  private volatile Lookup lookup;
+
+  /**
+   * The entries by one annotation's value, as parsed from the file in the state {@code stamp}
+   * names: a build looks up its step cache once per step, and parsing an index of thousands of
+   * entries each time cost more than the rest of a warm build.
+   */
+  private record Lookup(String annotation, Map<String, Object> stamp, Map<String, Descriptor> entries) {}
 
   StoreIndex(Path home) {
     this.home = home;
@@ -37,6 +48,33 @@ final class StoreIndex {
       return List.of();
     }
     return ImageIndex.parse(Files.readAllBytes(file), file.toString()).manifests();
+  }
+
+  /**
+   * The entry whose {@code annotation} is {@code value}. The parse is reused while the file's
+   * inode, size, mtime and ctime stay the same (every write replaces the file by a rename, so a
+   * change gives a new inode or at least a new ctime); updates always read the file afresh.
+   */
+  Optional<Descriptor> find(String annotation, String value) throws IOException {
+    Map<String, Object> stamp;
+    try {
+      stamp = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
+    Lookup known = lookup;
+    if (known == null || !known.annotation().equals(annotation) || !known.stamp().equals(stamp)) {
+      Map<String, Descriptor> entries = new HashMap<>();
+      for (Descriptor d : read()) {
+        String v = d.annotations().get(annotation);
+        if (v != null) {
+          entries.putIfAbsent(v, d);
+        }
+      }
+      known = new Lookup(annotation, stamp, entries);
+      lookup = known;
+    }
+    return Optional.ofNullable(known.entries().get(value));
   }
 
   /** Applies {@code change} to the entries under the lock and writes the result; returns it. */

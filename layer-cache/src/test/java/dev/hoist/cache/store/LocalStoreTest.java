@@ -113,6 +113,24 @@ class LocalStoreTest {
   }
 
   @Test
+  void cacheLookupsSeeWhatAnotherStoreOnTheSameFolderWrote() throws IOException {
+    LocalStore reader = LocalStore.open(home);
+    LocalStore writer = LocalStore.open(home);
+    Descriptor one = image(writer, "one");
+    Descriptor two = image(writer, "two");
+    assertThat(reader.cacheEntry("k1")).isEmpty();
+    writer.putCacheEntry("k1", one);
+    assertThat(reader.cacheEntry("k1")).map(Descriptor::digest).contains(one.digest());
+    assertThat(reader.cacheEntry("k2")).isEmpty();
+    writer.putCacheEntry("k2", two);
+    writer.putCacheEntry("k1", two);
+    assertThat(reader.cacheEntry("k1")).map(Descriptor::digest).contains(two.digest());
+    assertThat(reader.cacheEntry("k2")).map(Descriptor::digest).contains(two.digest());
+    writer.prune(OptionalLong.of(0));
+    assertThat(reader.cacheEntry("k1")).isEmpty();
+  }
+
+  @Test
   void concurrentTaggersAllLand() throws Exception {
     LocalStore store = LocalStore.open(home);
     Descriptor a = image(store, "a");

@@ -2,12 +2,14 @@ package dev.hoist.runtime.spec;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything a runtime needs to start one process, independent of the runtime's own format: the
  * OCI {@code config.json} of crun/runc ({@link OciConfig}) and the arguments of bubblewrap are
  * both written from it. Mounts are in order, the image's defaults ({@code /proc}, {@code /dev}...)
- * first.
+ * first. With {@code terminal}, the process runs on a pseudo-terminal that the runtime makes, of
+ * {@code consoleSize} when that is known.
  */
 public record ContainerSpec(
     Path rootfs,
@@ -21,7 +23,9 @@ public record ContainerSpec(
     List<SpecMount> mounts,
     boolean isolatedNetwork,
     List<String> capabilities,
-    boolean noNewPrivileges) {
+    boolean noNewPrivileges,
+    boolean terminal,
+    Optional<ConsoleSize> consoleSize) {
 
   public ContainerSpec {
     args = List.copyOf(args);

@@ -15,7 +15,7 @@ import java.util.Map;
  * Writes a {@link ContainerSpec} as the OCI runtime spec's {@code config.json} (version 1.0.2,
  * which crun 1.8 and runc 1.1 read): no cgroup settings (the runtime runs with cgroups disabled or
  * rootless), no user namespace (the runner creates it around the runtime), Docker's masked and
- * read-only paths, no terminal.
+ * read-only paths, a terminal only when the spec asks for one.
  */
 public final class OciConfig {
   static final List<String> MASKED_PATHS = List.of(
@@ -29,7 +29,9 @@ public final class OciConfig {
   /** The config as a JSON tree. */
   public static Map<String, Object> toMap(ContainerSpec spec) {
     Map<String, Object> process = new LinkedHashMap<>();
-    process.put("terminal", false);
+    process.put("terminal", spec.terminal());
+    spec.consoleSize().filter(size -> spec.terminal())
+        .ifPresent(size -> process.put("consoleSize", Map.of("height", size.rows(), "width", size.columns())));
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("uid", spec.uid());
     user.put("gid", spec.gid());

@@ -14,7 +14,8 @@ class OciConfigTest {
     List<SpecMount> mounts = new ArrayList<>(DefaultMounts.of(rootless, isolated));
     mounts.add(SpecMount.bind("/host/ctx", "/src", true));
     return new ContainerSpec(Path.of("/snap/merged"), List.of("/bin/sh", "-c", "make"), List.of("PATH=/bin", "HOME=/home/app"),
-        "/work", 1000, 1000, List.of(2000L), "box", mounts, isolated, Capabilities.DOCKER_DEFAULT, true);
+        "/work", 1000, 1000, List.of(2000L), "box", mounts, isolated, Capabilities.DOCKER_DEFAULT, true, false,
+        java.util.Optional.empty());
   }
 
   private static JsonNode json(ContainerSpec spec) throws Exception {
@@ -65,5 +66,18 @@ class OciConfigTest {
       }
     }
     throw new AssertionError("no mount at " + dest);
+  }
+
+  @Test
+  void aTerminalSpecAsksForOneOfTheGivenSize() throws Exception {
+    ContainerSpec plain = spec(false, false);
+    ContainerSpec tty = new ContainerSpec(plain.rootfs(), plain.args(), plain.env(), plain.cwd(), plain.uid(), plain.gid(),
+        plain.additionalGids(), plain.hostname(), plain.mounts(), false, plain.capabilities(), true, true,
+        java.util.Optional.of(new ConsoleSize(40, 100)));
+    JsonNode c = json(tty);
+    assertThat(c.at("/process/terminal").asBoolean()).isTrue();
+    assertThat(c.at("/process/consoleSize/height").asInt()).isEqualTo(40);
+    assertThat(c.at("/process/consoleSize/width").asInt()).isEqualTo(100);
+    assertThat(json(plain).at("/process/consoleSize").isMissingNode()).isTrue();
   }
 }
