@@ -14,7 +14,6 @@ import dev.hoist.build.image.RegistryImageSource;
 import dev.hoist.build.image.StoreImageSource;
 import dev.hoist.build.output.RegistryPusher;
 import dev.hoist.registry.RegistryClients;
-import dev.hoist.registry.RegistryConfig;
 import dev.hoist.build.output.OutputSpec;
 import dev.hoist.build.output.OutputWriter;
 import dev.hoist.build.progress.JsonRenderer;
@@ -25,6 +24,7 @@ import dev.hoist.build.progress.TtyRenderer;
 import dev.hoist.build.step.BuildClock;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.cli.UsageException;
+import dev.hoist.cli.registry.RegistryOptions;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.oci.Json;
@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -118,6 +119,8 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--runtime", paramLabel = "crun|runc|bwrap", description = "OCI runtime for RUN (default: the first found of crun, runc, bwrap).")
   String runtime;
 
+  @Mixin RegistryOptions registry;
+
   @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
   Path context;
 
@@ -140,7 +143,7 @@ public final class BuildCommand implements Callable<Integer> {
       timings.on(e);
       renderer.on(e);
     };
-    RegistryClients registries = new RegistryClients(RegistryConfig.defaults());
+    RegistryClients registries = registry.clients();
     ImageSource fromRegistry = new RegistryImageSource(store, registries);
     ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
     List<CacheSource> sources = imports.stream().map(c -> c.type() == CacheSpec.Type.REGISTRY

@@ -7,9 +7,8 @@ import dev.hoist.build.image.ResolvedImage;
 import dev.hoist.build.image.StoreImageSource;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.cli.UsageException;
+import dev.hoist.cli.registry.RegistryOptions;
 import dev.hoist.oci.ContainerConfig;
-import dev.hoist.registry.RegistryClients;
-import dev.hoist.registry.RegistryConfig;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Platform;
 import dev.hoist.runtime.ContainerRunner;
@@ -31,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -89,6 +89,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--hostname", paramLabel = "NAME", defaultValue = "hoist", description = "The container's hostname.")
   String hostname;
 
+  @Mixin RegistryOptions registry;
+
   @Parameters(index = "0", paramLabel = "IMAGE")
   String image;
 
@@ -100,7 +102,7 @@ public final class RunCommand implements Callable<Integer> {
     List<RunMount> mounts = mounts();
     LocalStore store = LocalStore.open(LocalStore.defaultHome());
     Platform wanted = platform == null ? Platform.host() : Platform.parse(platform);
-    ImageSource fromRegistry = new RegistryImageSource(store, new RegistryClients(RegistryConfig.defaults()));
+    ImageSource fromRegistry = new RegistryImageSource(store, registry.clients());
     ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
     ResolvedImage img = images.find(image, wanted)
         .orElseThrow(() -> new HoistException("no such image: " + image));

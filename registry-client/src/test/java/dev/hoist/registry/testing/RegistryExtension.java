@@ -7,9 +7,12 @@ import dev.hoist.registry.auth.Credential;
 import dev.hoist.registry.auth.CredentialStore;
 import dev.hoist.registry.http.RetryPolicy;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +52,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   private enum Kind { PLAIN, TLS_BASIC, TLS_WRONG_NAME, TLS_CLIENT_CERT, BEARER }
 
   private final Kind kind;
+  private final InetAddress address;
   private Path dir;
   private int port;
   private Process process;
@@ -57,12 +61,47 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   private TestPki.Issued clientCertificate;
 
   private RegistryExtension(Kind kind) {
+    this(kind, InetAddress.getLoopbackAddress());
+  }
+
+  private RegistryExtension(Kind kind, InetAddress address) {
     this.kind = kind;
+    this.address = address;
   }
 
   /** Plain http, no authentication. */
   public static RegistryExtension plain() {
     return new RegistryExtension(Kind.PLAIN);
+  }
+
+  /**
+   * Plain http, no authentication, listening on this machine's first IPv4 address that is not
+   * loopback ({@link #hostAddress()}), so clients need {@code --insecure-registry} to use plain
+   * http. Skipped with a printed reason when the machine has no such address.
+   */
+  public static RegistryExtension plainOnHostAddress() {
+    return new RegistryExtension(Kind.PLAIN, hostAddress().orElse(null));
+  }
+
+  /** This machine's first IPv4 address that is up and neither loopback nor link-local. */
+  public static Optional<InetAddress> hostAddress() {
+    try {
+      return NetworkInterface.networkInterfaces()
+          .filter(RegistryExtension::isUp)
+          .flatMap(NetworkInterface::inetAddresses)
+          .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+          .findFirst();
+    } catch (SocketException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean isUp(NetworkInterface nic) {
+    try {
+      return nic.isUp() && !nic.isLoopback();
+    } catch (SocketException e) {
+      return false;
+    }
   }
 
   /** https with a test CA, Basic auth ({@link #USER}/{@link #PASSWORD}) checked against bcrypt htpasswd. */
@@ -105,6 +144,11 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
       System.out.println("SKIPPED " + context.getDisplayName() + ": " + reason);
       Assumptions.assumeTrue(false, reason);
     }
+    if (address == null) {
+      String reason = "this machine has no IPv4 address besides loopback; skipping the non-loopback registry tests";
+      System.out.println("SKIPPED " + context.getDisplayName() + ": " + reason);
+      Assumptions.assumeTrue(false, reason);
+    }
     start();
   }
 
@@ -116,7 +160,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   /** Starts the registry (and token server); blocks until it answers. */
   public void start() throws IOException, InterruptedException {
     dir = Files.createTempDirectory("hoist-registry-");
-    port = freePort();
+    port = freePort(address);
     Path storage = Files.createDirectories(dir.resolve("storage"));
     StringBuilder cfg = new StringBuilder();
     cfg.append("version: 0.1\n")
@@ -124,7 +168,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         .append("storage:\n  filesystem:\n    rootdirectory: ").append(storage).append('\n')
         .append("  delete:\n    enabled: true\n")
         .append("  maintenance:\n    uploadpurging:\n      enabled: false\n")
-        .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
+        .append("http:\n  addr: ").append(hostPort()).append('\n')
         .append("  secret: hoist-test-secret\n");
     if (kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME || kind == Kind.TLS_CLIENT_CERT) {
       TestPki pki = new TestPki("hoist test CA");
@@ -171,7 +215,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
       if (!process.isAlive()) {
         throw new IllegalStateException("docker-registry exited with " + process.exitValue() + ": " + log());
       }
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      try (Socket s = new Socket(address, port)) {
         if (s.isConnected()) {
           return;
         }
@@ -214,15 +258,15 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+  private static int freePort(InetAddress address) throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, address)) {
       return s.getLocalPort();
     }
   }
 
-  /** {@code 127.0.0.1:PORT}. */
+  /** {@code 127.0.0.1:PORT}, or the address given to {@link #plainOn}. */
   public String hostPort() {
-    return "127.0.0.1:" + port;
+    return address.getHostAddress() + ":" + port;
   }
 
   public int port() {
