@@ -16,6 +16,7 @@ import dev.hoist.build.output.RegistryPusher;
 import dev.hoist.registry.RegistryClients;
 import dev.hoist.build.output.OutputSpec;
 import dev.hoist.build.output.OutputWriter;
+import dev.hoist.build.output.PushTarget;
 import dev.hoist.build.progress.JsonRenderer;
 import dev.hoist.build.progress.PlainRenderer;
 import dev.hoist.build.progress.ProgressListener;
@@ -40,7 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,17 +129,23 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<OutputSpec> outs = outputs.stream().map(OutputSpec::parse).toList();
+    List<OutputSpec> outs = usage(() -> outputs.stream().map(OutputSpec::parse).toList());
     List<ImageReference> refs = tags.stream().map(ImageReference::parse).toList();
-    if ((push || outs.stream().anyMatch(OutputSpec::pushes)) && refs.isEmpty()) {
-      throw new UsageException("--push needs at least one -t name to push to");
+    List<PushTarget> pushTargets = PushTarget.of(refs, push, outs);
+    if (PushTarget.requested(push, outs) && pushTargets.isEmpty()) {
+      throw new UsageException("--push needs a -t name or an --output name= to push to");
     }
-    List<CacheSpec> exports = cacheSpecs(cacheTo, CacheSpec::parseTo);
-    List<CacheSpec> imports = cacheSpecs(cacheFrom, CacheSpec::parseFrom);
+    if (outs.stream().filter(OutputSpec::toStdout).count() > 1) {
+      throw new UsageException("only one --output can write to stdout (dest=-)");
+    }
+    // An archive on stdout leaves stdout to it: what hoist would print there goes to stderr.
+    PrintWriter text = outs.stream().anyMatch(OutputSpec::toStdout) ? err : out;
+    List<CacheSpec> exports = usage(() -> cacheTo.stream().map(CacheSpec::parseTo).toList());
+    List<CacheSpec> imports = usage(() -> cacheFrom.stream().map(CacheSpec::parseFrom).toList());
     BuildRequest request = request();
     LocalStore store = LocalStore.open(LocalStore.defaultHome());
     StepTimings timings = new StepTimings();
-    ProgressListener renderer = renderer(err, request.platforms().size() > 1);
+    ProgressListener renderer = renderer(text, err, request.platforms().size() > 1);
     ProgressListener listener = e -> {
       timings.on(e);
       renderer.on(e);
@@ -151,7 +158,10 @@ public final class BuildCommand implements Callable<Integer> {
         : new LayoutCacheSource(c.directory())).toList();
     BuildResult result = new Builder(store, images, new RunFlags(secrets, ssh, allow, network, runtime).settings())
         .withCacheFrom(sources).build(request, listener);
-    for (ImageReference ref : refs) {
+    List<ImageReference> localNames = new ArrayList<>(refs);
+    outs.stream().filter(o -> o.type() == OutputSpec.Type.IMAGE).flatMap(o -> o.names().stream())
+        .map(ImageReference::parse).filter(r -> !localNames.contains(r)).forEach(localNames::add);
+    for (ImageReference ref : localNames) {
       boolean same = store.resolve(LocalStore.canonicalName(ref.toString()))
           .map(i -> i.descriptor().digest().equals(result.root().digest())).orElse(false);
       if (!same) {
@@ -159,20 +169,22 @@ public final class BuildCommand implements Callable<Integer> {
       }
     }
     List<String> pushed = new ArrayList<>();
-    OutputWriter files = new OutputWriter(store, result, refs);
+    OutputWriter files = new OutputWriter(store, result, refs, System.out);
     for (OutputSpec o : outs) {
-      if (o.pushes() || o.type() == OutputSpec.Type.IMAGE) {
-        continue;
+      if (o.type() != OutputSpec.Type.REGISTRY && o.type() != OutputSpec.Type.IMAGE) {
+        files.write(o);
       }
-      files.write(o);
     }
-    Optional<OutputSpec> pushSpec = outs.stream().filter(OutputSpec::pushes).findFirst();
-    if (push || pushSpec.isPresent()) {
-      boolean oci = pushSpec.map(OutputSpec::ociMediaTypes).orElse(true);
-      pushed = new RegistryPusher(store, registries).push(result, refs, oci);
-      if (!quietMode()) {
-        pushed.forEach(p -> err.println("hoist: pushed " + p));
+    RegistryPusher pusher = new RegistryPusher(store, registries);
+    for (boolean oci : List.of(true, false)) {
+      List<ImageReference> group = pushTargets.stream().filter(t -> t.ociMediaTypes() == oci)
+          .map(PushTarget::reference).toList();
+      if (!group.isEmpty()) {
+        pushed.addAll(pusher.push(result, group, oci));
       }
+    }
+    if (!quietMode()) {
+      pushed.forEach(p -> err.println("hoist: pushed " + p));
     }
     for (CacheSpec c : exports) {
       int n = new CacheExporter(store, registries).export(result.cacheKeys(),
@@ -206,17 +218,18 @@ public final class BuildCommand implements Callable<Integer> {
       Files.writeString(metadataFile, Json.writePretty(meta) + "\n", StandardCharsets.UTF_8);
     }
     if (quietMode()) {
-      out.println(digest);
+      text.println(digest);
     } else {
       err.println("hoist: built " + digest + (tags.isEmpty() ? "" : " as " + String.join(", ", tags)));
     }
-    out.flush();
+    text.flush();
     return 0;
   }
 
-  private static List<CacheSpec> cacheSpecs(List<String> values, Function<String, CacheSpec> parser) {
+  /** Parses option values; what the parser refuses is a usage error. */
+  private static <T> T usage(Supplier<T> parse) {
     try {
-      return values.stream().map(parser).toList();
+      return parse.get();
     } catch (HoistException e) {
       throw new UsageException(e.getMessage());
     }
@@ -226,11 +239,11 @@ public final class BuildCommand implements Callable<Integer> {
     return quiet || progress.equals("quiet");
   }
 
-  private ProgressListener renderer(PrintWriter err, boolean multiPlatform) {
+  private ProgressListener renderer(PrintWriter text, PrintWriter err, boolean multiPlatform) {
     String mode = quietMode() ? "quiet" : progress;
     return switch (mode) {
       case "plain" -> new PlainRenderer(err, multiPlatform);
-      case "json" -> new JsonRenderer(spec.commandLine().getOut());
+      case "json" -> new JsonRenderer(text);
       case "tty" -> new TtyRenderer(err);
       case "quiet" -> ProgressListener.NONE;
       case "auto" -> System.console() != null ? new TtyRenderer(err) : new PlainRenderer(err, multiPlatform);
