@@ -1,5 +1,6 @@
 package dev.hoist.cli.build;
 
+import dev.hoist.build.api.Annotations;
 import dev.hoist.build.api.BuildRequest;
 import dev.hoist.build.api.BuildResult;
 import dev.hoist.build.api.Builder;
@@ -26,6 +27,7 @@ import dev.hoist.build.step.BuildClock;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.cli.UsageException;
 import dev.hoist.cli.registry.RegistryOptions;
+import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.oci.Json;
@@ -42,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -143,6 +146,10 @@ public final class BuildCommand implements Callable<Integer> {
     List<CacheSpec> exports = usage(() -> cacheTo.stream().map(CacheSpec::parseTo).toList());
     List<CacheSpec> imports = usage(() -> cacheFrom.stream().map(CacheSpec::parseFrom).toList());
     BuildRequest request = request();
+    if (!request.annotations().isEmpty() && pushTargets.stream().anyMatch(t -> !t.ociMediaTypes())) {
+      throw new UsageException("--annotation needs OCI media types: a Docker manifest or manifest list"
+          + " (oci-mediatypes=false) cannot carry annotations");
+    }
     LocalStore store = LocalStore.open(LocalStore.defaultHome());
     StepTimings timings = new StepTimings();
     ProgressListener renderer = renderer(text, err, request.platforms().size() > 1);
@@ -168,7 +175,7 @@ public final class BuildCommand implements Callable<Integer> {
         store.tag(ref.toString(), result.root());
       }
     }
-    List<String> pushed = new ArrayList<>();
+    List<RegistryPusher.Pushed> pushed = new ArrayList<>();
     OutputWriter files = new OutputWriter(store, result, refs, System.out);
     for (OutputSpec o : outs) {
       if (o.type() != OutputSpec.Type.REGISTRY && o.type() != OutputSpec.Type.IMAGE) {
@@ -176,7 +183,7 @@ public final class BuildCommand implements Callable<Integer> {
       }
     }
     RegistryPusher pusher = new RegistryPusher(store, registries);
-    for (boolean oci : List.of(true, false)) {
+    for (boolean oci : pushTargets.stream().map(PushTarget::ociMediaTypes).distinct().toList()) {
       List<ImageReference> group = pushTargets.stream().filter(t -> t.ociMediaTypes() == oci)
           .map(PushTarget::reference).toList();
       if (!group.isEmpty()) {
@@ -193,16 +200,19 @@ public final class BuildCommand implements Callable<Integer> {
         err.println("hoist: exported " + n + " cache entries to " + c.location());
       }
     }
-    String digest = result.root().digest().toString();
+    // When pushing, the digest is the pushed one: Docker media types give other digests than the built image's.
+    Descriptor image = pushed.stream().findFirst().map(RegistryPusher.Pushed::descriptor).orElse(result.root());
+    String digest = image.digest().toString();
     if (iidFile != null) {
       Files.writeString(iidFile, digest, StandardCharsets.UTF_8);
     }
     if (metadataFile != null) {
       Map<String, Object> meta = new LinkedHashMap<>();
       meta.put("containerimage.digest", digest);
-      meta.put("containerimage.descriptor", result.root());
-      meta.put("image.name", String.join(",", tags));
-      meta.put("hoist.pushed", pushed);
+      meta.put("containerimage.descriptor", image);
+      meta.put("image.name", String.join(",", Stream.concat(tags.stream(),
+          pushTargets.stream().map(t -> t.reference().toString())).distinct().toList()));
+      meta.put("hoist.pushed", pushed.stream().map(RegistryPusher.Pushed::toString).toList());
       meta.put("hoist.steps", timings.timings().stream().map(t -> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());
@@ -220,7 +230,7 @@ public final class BuildCommand implements Callable<Integer> {
     if (quietMode()) {
       text.println(digest);
     } else {
-      err.println("hoist: built " + digest + (tags.isEmpty() ? "" : " as " + String.join(", ", tags)));
+      err.println("hoist: built " + result.root().digest() + (tags.isEmpty() ? "" : " as " + String.join(", ", tags)));
     }
     text.flush();
     return 0;
@@ -262,7 +272,7 @@ public final class BuildCommand implements Callable<Integer> {
     Optional<String> epoch = Optional.ofNullable(args.get("SOURCE_DATE_EPOCH"))
         .or(() -> Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")));
     r = r.withBuildArgs(args).withLabels(pairs(labels, "--label", false))
-        .withAnnotations(pairs(annotations, "--annotation", false)).withNoCache(noCache)
+        .withAnnotations(usage(() -> Annotations.parse(annotations))).withNoCache(noCache)
         .withSourceDateEpoch(BuildClock.parseEpoch(epoch));
     if (target != null) {
       r = r.withTarget(target);
