@@ -83,7 +83,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--pull", description = "Fetch the image from its registry even when the store has it.")
   boolean pull;
 
-  @Option(names = "--entrypoint", paramLabel = "CMD", description = "Replace the image's Entrypoint (empty string: none).")
+  @Option(names = "--entrypoint", paramLabel = "CMD", description = "Replace the image's Entrypoint and drop its Cmd (empty string: none).")
   String entrypoint;
 
   @Option(names = "--hostname", paramLabel = "NAME", defaultValue = "hoist", description = "The container's hostname.")
@@ -135,12 +135,15 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** As Docker: --entrypoint also drops the image's Cmd, so only the arguments after IMAGE follow it. */
   private List<String> argv(ContainerConfig cfg) {
     List<String> argv = new ArrayList<>(entrypoint == null ? cfg.entrypoint().orElse(List.of())
         : entrypoint.isEmpty() ? List.of() : List.of(entrypoint));
-    argv.addAll(command.isEmpty() ? cfg.cmd().orElse(List.of()) : command);
+    argv.addAll(!command.isEmpty() ? command : entrypoint == null ? cfg.cmd().orElse(List.of()) : List.of());
     if (argv.isEmpty()) {
-      throw new UsageException("no command given and image " + image + " has no Entrypoint or Cmd");
+      throw new UsageException(entrypoint != null
+          ? "no command given: --entrypoint \"\" drops the image's Entrypoint and Cmd"
+          : "no command given and image " + image + " has no Entrypoint or Cmd");
     }
     return argv;
   }
