@@ -163,8 +163,15 @@ public final class BuildCommand implements Callable<Integer> {
     List<CacheSource> sources = imports.stream().map(c -> c.type() == CacheSpec.Type.REGISTRY
         ? (CacheSource) new RegistryCacheSource(registries, ImageReference.parse(c.location()))
         : new LayoutCacheSource(c.directory())).toList();
-    BuildResult result = new Builder(store, images, new RunFlags(secrets, ssh, allow, network, runtime).settings())
-        .withCacheFrom(sources).build(request, listener);
+    BuildResult result;
+    try {
+      result = new Builder(store, images, new RunFlags(secrets, ssh, allow, network, runtime).settings())
+          .withCacheFrom(sources).build(request, listener);
+    } finally {
+      if (renderer instanceof TtyRenderer tty) {
+        tty.close();
+      }
+    }
     List<ImageReference> localNames = new ArrayList<>(refs);
     outs.stream().filter(o -> o.type() == OutputSpec.Type.IMAGE).flatMap(o -> o.names().stream())
         .map(ImageReference::parse).filter(r -> !localNames.contains(r)).forEach(localNames::add);
@@ -254,9 +261,10 @@ public final class BuildCommand implements Callable<Integer> {
     return switch (mode) {
       case "plain" -> new PlainRenderer(err, multiPlatform);
       case "json" -> new JsonRenderer(text);
-      case "tty" -> new TtyRenderer(err);
+      case "tty" -> new TtyRenderer(err, multiPlatform, Terminal.width());
       case "quiet" -> ProgressListener.NONE;
-      case "auto" -> System.console() != null ? new TtyRenderer(err) : new PlainRenderer(err, multiPlatform);
+      case "auto" -> Terminal.stderrIsTerminal()
+          ? new TtyRenderer(err, multiPlatform, Terminal.width()) : new PlainRenderer(err, multiPlatform);
       default -> throw new UsageException("--progress must be auto, plain, tty, json or quiet, not " + progress);
     };
   }
