@@ -191,11 +191,8 @@ public final class BuildCommand implements Callable<Integer> {
     }
     RegistryPusher pusher = new RegistryPusher(store, registries);
     for (boolean oci : pushTargets.stream().map(PushTarget::ociMediaTypes).distinct().toList()) {
-      List<ImageReference> group = pushTargets.stream().filter(t -> t.ociMediaTypes() == oci)
-          .map(PushTarget::reference).toList();
-      if (!group.isEmpty()) {
-        pushed.addAll(pusher.push(result, group, oci));
-      }
+      pushed.addAll(pusher.push(result, pushTargets.stream().filter(t -> t.ociMediaTypes() == oci)
+          .map(PushTarget::reference).toList(), oci));
     }
     if (!quietMode()) {
       pushed.forEach(p -> err.println("hoist: pushed " + p));
