@@ -7,12 +7,9 @@ import dev.hoist.registry.auth.Credential;
 import dev.hoist.registry.auth.CredentialStore;
 import dev.hoist.registry.http.RetryPolicy;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,22 +34,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ... registry.hostPort()  registry.client()  registry.pushRandomImage("app", "v1", 1024, 2048)
  * }</pre>
  *
- * <p>Variants: {@link #plain()} (http, anonymous), {@link #tlsWithBasicAuth()} (https with a
- * Bouncy Castle CA, htpasswd bcrypt users; {@link #certsDir()} is a {@code certs.d} root trusting
- * it) and {@link #bearerAuth()} (a {@link TokenServer} signs JWTs the registry trusts). {@link
- * #clientConfig()} returns a {@link RegistryConfig} with the CA and credentials set. Outside JUnit,
- * call {@link #start()} and {@link #stop()}. If {@code /usr/bin/docker-registry} is missing, the
- * tests are skipped with a printed reason.
+ * <p>Variants: {@link #plain()} (http, anonymous), {@link #tls()} (https with a Bouncy Castle
+ * CA, anonymous; {@link #certsDir()} is a {@code certs.d} root trusting it), {@link
+ * #tlsWithBasicAuth()} (the same with htpasswd bcrypt users) and {@link #bearerAuth()} (a {@link
+ * TokenServer} signs JWTs the registry trusts). {@link #clientConfig()} returns a {@link
+ * RegistryConfig} with the CA and credentials set. Outside JUnit, call {@link #start()} and {@link
+ * #stop()}. If {@code /usr/bin/docker-registry} is missing, the tests are skipped with a printed
+ * reason.
  */
 public final class RegistryExtension implements BeforeAllCallback, AfterAllCallback {
   public static final String BINARY = "/usr/bin/docker-registry";
   public static final String USER = "hoist";
   public static final String PASSWORD = "s3cret-Pa55";
 
-  private enum Kind { PLAIN, TLS_BASIC, TLS_WRONG_NAME, TLS_CLIENT_CERT, BEARER }
+  private enum Kind { PLAIN, TLS, TLS_BASIC, TLS_WRONG_NAME, TLS_CLIENT_CERT, BEARER }
 
   private final Kind kind;
-  private final InetAddress address;
   private Path dir;
   private int port;
   private Process process;
@@ -61,12 +58,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   private TestPki.Issued clientCertificate;
 
   private RegistryExtension(Kind kind) {
-    this(kind, InetAddress.getLoopbackAddress());
-  }
-
-  private RegistryExtension(Kind kind, InetAddress address) {
     this.kind = kind;
-    this.address = address;
   }
 
   /** Plain http, no authentication. */
@@ -75,33 +67,11 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   }
 
   /**
-   * Plain http, no authentication, listening on this machine's first IPv4 address that is not
-   * loopback ({@link #hostAddress()}), so clients need {@code --insecure-registry} to use plain
-   * http. Skipped with a printed reason when the machine has no such address.
+   * https with a test CA, no authentication. Clients trust the CA only through {@link
+   * #certsDir()}; without it they must refuse the registry unless it is marked insecure.
    */
-  public static RegistryExtension plainOnHostAddress() {
-    return new RegistryExtension(Kind.PLAIN, hostAddress().orElse(null));
-  }
-
-  /** This machine's first IPv4 address that is up and neither loopback nor link-local. */
-  public static Optional<InetAddress> hostAddress() {
-    try {
-      return NetworkInterface.networkInterfaces()
-          .filter(RegistryExtension::isUp)
-          .flatMap(NetworkInterface::inetAddresses)
-          .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-          .findFirst();
-    } catch (SocketException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static boolean isUp(NetworkInterface nic) {
-    try {
-      return nic.isUp() && !nic.isLoopback();
-    } catch (SocketException e) {
-      return false;
-    }
+  public static RegistryExtension tls() {
+    return new RegistryExtension(Kind.TLS);
   }
 
   /** https with a test CA, Basic auth ({@link #USER}/{@link #PASSWORD}) checked against bcrypt htpasswd. */
@@ -144,11 +114,6 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
       System.out.println("SKIPPED " + context.getDisplayName() + ": " + reason);
       Assumptions.assumeTrue(false, reason);
     }
-    if (address == null) {
-      String reason = "this machine has no IPv4 address besides loopback; skipping the non-loopback registry tests";
-      System.out.println("SKIPPED " + context.getDisplayName() + ": " + reason);
-      Assumptions.assumeTrue(false, reason);
-    }
     start();
   }
 
@@ -160,7 +125,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   /** Starts the registry (and token server); blocks until it answers. */
   public void start() throws IOException, InterruptedException {
     dir = Files.createTempDirectory("hoist-registry-");
-    port = freePort(address);
+    port = freePort();
     Path storage = Files.createDirectories(dir.resolve("storage"));
     StringBuilder cfg = new StringBuilder();
     cfg.append("version: 0.1\n")
@@ -168,9 +133,9 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         .append("storage:\n  filesystem:\n    rootdirectory: ").append(storage).append('\n')
         .append("  delete:\n    enabled: true\n")
         .append("  maintenance:\n    uploadpurging:\n      enabled: false\n")
-        .append("http:\n  addr: ").append(hostPort()).append('\n')
+        .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
         .append("  secret: hoist-test-secret\n");
-    if (kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME || kind == Kind.TLS_CLIENT_CERT) {
+    if (kind == Kind.TLS || kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME || kind == Kind.TLS_CLIENT_CERT) {
       TestPki pki = new TestPki("hoist test CA");
       TestPki.Issued server = kind != Kind.TLS_WRONG_NAME
           ? pki.issue("127.0.0.1", "127.0.0.1", "localhost") : pki.issue("wrong.example", "wrong.example");
@@ -215,7 +180,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
       if (!process.isAlive()) {
         throw new IllegalStateException("docker-registry exited with " + process.exitValue() + ": " + log());
       }
-      try (Socket s = new Socket(address, port)) {
+      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
         if (s.isConnected()) {
           return;
         }
@@ -258,15 +223,15 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
     }
   }
 
-  private static int freePort(InetAddress address) throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, address)) {
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
 
-  /** {@code 127.0.0.1:PORT}, or the address given to {@link #plainOn}. */
+  /** {@code 127.0.0.1:PORT}. */
   public String hostPort() {
-    return address.getHostAddress() + ":" + port;
+    return "127.0.0.1:" + port;
   }
 
   public int port() {
@@ -289,7 +254,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
 
   /** Whether the registry wants credentials. */
   public boolean requiresAuth() {
-    return kind != Kind.PLAIN;
+    return kind != Kind.PLAIN && kind != Kind.TLS;
   }
 
   /**
