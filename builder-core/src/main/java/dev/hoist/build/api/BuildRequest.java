@@ -10,17 +10,16 @@ import java.util.Optional;
 /**
  * One build: the context directory, the Dockerfile (a file, or text such as stdin), build args,
  * target stage, platforms (empty: the host's), labels for the final config, annotations for the
- * manifest, cache use, {@code SOURCE_DATE_EPOCH}, and how many stages may run at once.
+ * manifests and the index, cache use, {@code SOURCE_DATE_EPOCH}, and how many stages may run at once.
  */
 public record BuildRequest(
     Path context, Optional<Path> dockerfile, Optional<String> dockerfileText, Map<String, String> buildArgs,
-    Optional<String> target, List<Platform> platforms, Map<String, String> labels, Map<String, String> annotations,
+    Optional<String> target, List<Platform> platforms, Map<String, String> labels, Annotations annotations,
     boolean noCache, Optional<Instant> sourceDateEpoch, int parallelism) {
   public BuildRequest {
     buildArgs = Map.copyOf(buildArgs);
     platforms = List.copyOf(platforms);
     labels = Map.copyOf(labels);
-    annotations = Map.copyOf(annotations);
     if (parallelism < 1) {
       throw new IllegalArgumentException("parallelism must be at least 1");
     }
@@ -29,7 +28,7 @@ public record BuildRequest(
   /** A build of {@code context} with its {@code Dockerfile} and defaults for everything else. */
   public static BuildRequest of(Path context) {
     return new BuildRequest(context, Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), List.of(),
-        Map.of(), Map.of(), false, Optional.empty(), Runtime.getRuntime().availableProcessors());
+        Map.of(), Annotations.none(), false, Optional.empty(), Runtime.getRuntime().availableProcessors());
   }
 
   public BuildRequest withDockerfileText(String text) {
@@ -72,7 +71,7 @@ public record BuildRequest(
         noCache, sourceDateEpoch, parallelism);
   }
 
-  public BuildRequest withAnnotations(Map<String, String> a) {
+  public BuildRequest withAnnotations(Annotations a) {
     return new BuildRequest(context, dockerfile, dockerfileText, buildArgs, target, platforms, labels, a, noCache,
         sourceDateEpoch, parallelism);
   }

@@ -237,7 +237,7 @@ public final class Builder {
         .reduce((a, b) -> b).orElse(clock.createdText());
     CacheKey key = CacheKey.below(state.cacheKey()).part("image").part(platform.toString()).part(created);
     new TreeMap<>(request.labels()).forEach((k, v) -> key.part("label").part(k).part(v));
-    new TreeMap<>(request.annotations()).forEach((k, v) -> key.part("annotation").part(k).part(v));
+    new TreeMap<>(request.annotations().manifest()).forEach((k, v) -> key.part("annotation").part(k).part(v));
     Digest imageKey = key.digest();
     Optional<Descriptor> known = cache.image(imageKey);
     if (known.isPresent()) {
@@ -254,7 +254,7 @@ public final class Builder {
     }
     config = config.withCreated(created);
     Descriptor configDesc = putIfAbsent(MediaType.OCI_CONFIG, config.toJson());
-    Manifest manifest = Manifest.oci(configDesc, state.layers(), request.annotations());
+    Manifest manifest = Manifest.oci(configDesc, state.layers(), request.annotations().manifest());
     Descriptor written = putIfAbsent(MediaType.OCI_MANIFEST, manifest.toJson());
     cache.recordImage(imageKey, written);
     return written.withPlatform(platform);
@@ -268,7 +268,7 @@ public final class Builder {
 
   private Descriptor writeIndex(List<BuildResult.PlatformImage> built, BuildRequest request) throws IOException {
     ImageIndex index = ImageIndex.oci(built.stream().map(BuildResult.PlatformImage::manifest).toList(),
-        request.annotations());
+        request.annotations().index());
     return putIfAbsent(MediaType.OCI_INDEX, index.toJson());
   }
 

@@ -1,7 +1,9 @@
 package dev.hoist.build.output;
 
 import dev.hoist.oci.HoistException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,7 +11,9 @@ import java.util.Optional;
  * One {@code --output} value as buildx spells it: {@code type=oci,dest=out.tar},
  * {@code type=oci,dest=dir,tar=false}, {@code type=docker,dest=f.tar}, {@code type=local,dest=dir},
  * {@code type=tar,dest=f}, {@code type=registry}, {@code type=image[,push=true]}; plus {@code
- * oci-mediatypes=false} for Docker media types and {@code name=} for extra names.
+ * oci-mediatypes=false} for Docker media types and {@code name=} for the names to push or store
+ * (several: {@code "name=a:1,b:1"}, quoted as a CSV field). {@code dest=-} sends an archive to
+ * stdout, and {@code -} alone is {@code type=tar,dest=-}.
  */
 public record OutputSpec(Type type, Optional<String> dest, Map<String, String> attrs) {
   /** The kinds of output. */
@@ -22,13 +26,19 @@ public record OutputSpec(Type type, Optional<String> dest, Map<String, String> a
     TAR
   }
 
+  /** {@code dest=-}: the archive goes to stdout. */
+  public static final String STDOUT = "-";
+
   public OutputSpec {
     attrs = Map.copyOf(attrs);
   }
 
   public static OutputSpec parse(String text) {
+    if (text.equals(STDOUT)) {
+      return new OutputSpec(Type.TAR, Optional.of(STDOUT), Map.of());
+    }
     Map<String, String> attrs = new LinkedHashMap<>();
-    for (String part : text.split(",")) {
+    for (String part : CsvFields.split(text, "--output")) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
         if (attrs.isEmpty() && !part.isBlank() && text.indexOf('=') < 0) {
@@ -58,7 +68,25 @@ public record OutputSpec(Type type, Optional<String> dest, Map<String, String> a
     if (dest.isEmpty() && t != Type.IMAGE && t != Type.REGISTRY) {
       throw new HoistException("invalid --output " + text + ": type=" + type + " needs dest=");
     }
-    return new OutputSpec(t, dest, attrs);
+    OutputSpec spec = new OutputSpec(t, dest, attrs);
+    if (spec.toStdout() && (t == Type.LOCAL || (t == Type.OCI && !spec.tar()))) {
+      throw new HoistException("invalid --output " + text + ": dest=- writes a tar to stdout; a directory output needs a path");
+    }
+    return spec;
+  }
+
+  /** Whether the output is an archive written to stdout. */
+  public boolean toStdout() {
+    return dest.filter(STDOUT::equals).isPresent();
+  }
+
+  /** The references of {@code name=}, which may list several separated by commas. */
+  public List<String> names() {
+    return Optional.ofNullable(attrs.get("name")).stream()
+        .flatMap(n -> Arrays.stream(n.split(",")))
+        .map(String::trim)
+        .filter(n -> !n.isEmpty())
+        .toList();
   }
 
   /** Whether this output pushes to a registry. */

@@ -8,6 +8,8 @@ import dev.hoist.transfer.Endpoint;
 import dev.hoist.transfer.RootfsExporter;
 import dev.hoist.transfer.Transfers;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -17,26 +19,47 @@ import java.util.Optional;
  * directory, a {@code docker load} archive, the root filesystem as a directory or tar (one
  * sub-directory per platform, {@code linux_arm64}, when several were built). The moving is done by
  * the transfer module; the image is reached through a temporary store name when it has no tag.
+ * An archive for stdout ({@code dest=-}) is written to a spool file in the store first, because a
+ * docker archive's layer headers are written after their content, which needs a seekable file.
  */
 public final class OutputWriter {
   private final LocalStore store;
   private final BuildResult result;
   private final List<ImageReference> tags;
+  private final OutputStream stdout;
 
-  public OutputWriter(LocalStore store, BuildResult result, List<ImageReference> tags) {
+  public OutputWriter(LocalStore store, BuildResult result, List<ImageReference> tags, OutputStream stdout) {
     this.store = store;
     this.result = result;
     this.tags = List.copyOf(tags);
+    this.stdout = stdout;
   }
 
   public void write(OutputSpec spec) throws IOException {
+    if (!spec.toStdout()) {
+      write(spec, Path.of(spec.dest().orElseThrow()));
+      return;
+    }
+    if (spec.type() == OutputSpec.Type.TAR && result.images().size() > 1) {
+      throw new HoistException("--output type=tar,dest=- holds one platform; build one --platform or give a folder as dest");
+    }
+    Path spool = Files.createTempFile(store.home(), ".output-", ".tar");
+    try {
+      write(spec, spool);
+      Files.copy(spool, stdout);
+      stdout.flush();
+    } finally {
+      Files.deleteIfExists(spool);
+    }
+  }
+
+  private void write(OutputSpec spec, Path dest) throws IOException {
     String tmpName = "localhost/hoist-build-output:" + result.root().digest().hex().substring(0, 16);
     store.tag(tmpName, result.root());
     try {
-      Optional<String> name = Optional.ofNullable(spec.attrs().get("name")).or(() -> tags.stream().findFirst().map(ImageReference::toString));
+      Optional<String> name = spec.names().stream().findFirst().or(() -> tags.stream().findFirst().map(ImageReference::toString));
       // An OCI layout names an image by its tag alone (as BuildKit's oci exporter does, and umoci requires).
       Optional<String> ociName = name.map(n -> ImageReference.parse(n).tagOrLatest());
-      Path dest = Path.of(spec.dest().orElseThrow());
       Transfers transfers = new Transfers(store);
       switch (spec.type()) {
         case OCI -> transfers.copy(new Endpoint.Store(tmpName),
@@ -64,7 +87,7 @@ public final class OutputWriter {
         exporter.toDirectory(ref, Optional.of(image.platform()), target);
       } else {
         if (several) {
-          java.nio.file.Files.createDirectories(dest);
+          Files.createDirectories(dest);
           target = dest.resolve(image.platform().toString().replace('/', '_') + ".tar");
         }
         exporter.toTar(ref, Optional.of(image.platform()), target);

@@ -5,6 +5,7 @@ import dev.hoist.build.upload.StoreBlobUploader;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
+import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageIndex;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.oci.Manifest;
@@ -17,10 +18,12 @@ import java.util.List;
 
 /**
  * Pushes a build to each tag: blobs the repository lacks (streamed from the store), then each
- * platform's manifest, then under the tag the manifest (one platform) or an index naming the
- * manifests by digest. With Docker media types ({@code oci-mediatypes=false}) manifests, configs,
- * layers and the index (a manifest list) are retyped, which changes their digests. A blob pushed
- * before to another repository of the same registry is mounted from there ({@link StoreBlobUploader}).
+ * platform's manifest, then under the tag the manifest (one platform) or the index naming the
+ * manifests by digest. With OCI media types the stored manifests and index are pushed as they are,
+ * so the pushed digest is the built one. With Docker media types ({@code oci-mediatypes=false})
+ * manifests, configs, layers and the index (a manifest list) are retyped, which changes their
+ * digests; they cannot carry annotations. A blob pushed before to another repository of the same
+ * registry is mounted from there ({@link StoreBlobUploader}).
  */
 public final class RegistryPusher {
   private final LocalStore store;
@@ -31,16 +34,42 @@ public final class RegistryPusher {
     this.registries = registries;
   }
 
-  /** Pushes {@code result} to every tag; returns {@code name@digest} for each. */
-  public List<String> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes) throws IOException {
+  /** What was pushed under one tag: the manifest or index the tag names. */
+  public record Pushed(ImageReference tag, Descriptor descriptor) {
+    /** {@code name:tag@digest}. */
+    @Override
+    public String toString() {
+      return tag.repositoryOnly().name() + ":" + tag.tagOrLatest() + "@" + descriptor.digest();
+    }
+  }
+
+  /** Pushes {@code result} to every tag. */
+  public List<Pushed> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes) throws IOException {
+    if (!ociMediaTypes && hasAnnotations(result)) {
+      throw new HoistException("--annotation needs OCI media types: a Docker manifest or manifest list"
+          + " (oci-mediatypes=false) cannot carry annotations");
+    }
     try (StoreBlobUploader uploader = StoreBlobUploader.open(store)) {
       return push(result, tags, ociMediaTypes, uploader);
     }
   }
 
-  private List<String> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes,
+  private boolean hasAnnotations(BuildResult result) throws IOException {
+    if (result.images().size() > 1 && !ImageIndex.parse(store.readBlob(result.root().digest()), "built index")
+        .annotations().isEmpty()) {
+      return true;
+    }
+    for (BuildResult.PlatformImage image : result.images()) {
+      if (!Manifest.parse(store.readBlob(image.manifest().digest()), "built manifest").annotations().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Pushed> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes,
       StoreBlobUploader uploader) throws IOException {
-    List<String> pushed = new ArrayList<>();
+    List<Pushed> pushed = new ArrayList<>();
     for (ImageReference tag : tags) {
       Repository repo = registries.repository(tag);
       List<Descriptor> manifests = new ArrayList<>();
@@ -59,13 +88,14 @@ public final class RegistryPusher {
         }
         manifests.add(new Descriptor(type, digest, bytes.length, null, null, image.platform(), null, null));
       }
-      Digest top = manifests.get(0).digest();
+      Descriptor first = manifests.get(0);
+      Descriptor top = Descriptor.of(first.mediaType(), first.digest(), first.size());
       if (result.images().size() > 1) {
-        ImageIndex index = ociMediaTypes ? ImageIndex.oci(manifests, java.util.Map.of()) : ImageIndex.dockerList(manifests);
-        byte[] bytes = index.toJson();
-        top = repo.putManifest(bytes, index.mediaType(), tag.tagOrLatest());
+        byte[] bytes = ociMediaTypes ? store.readBlob(result.root().digest()) : ImageIndex.dockerList(manifests).toJson();
+        String type = ociMediaTypes ? MediaType.OCI_INDEX : MediaType.DOCKER_MANIFEST_LIST;
+        top = Descriptor.of(type, repo.putManifest(bytes, type, tag.tagOrLatest()), bytes.length);
       }
-      pushed.add(tag.repositoryOnly().name() + ":" + tag.tagOrLatest() + "@" + top);
+      pushed.add(new Pushed(tag, top));
     }
     return pushed;
   }

@@ -1,5 +1,6 @@
 package dev.hoist.cli.build;
 
+import dev.hoist.build.api.Annotations;
 import dev.hoist.build.api.BuildRequest;
 import dev.hoist.build.api.BuildResult;
 import dev.hoist.build.api.Builder;
@@ -14,9 +15,9 @@ import dev.hoist.build.image.RegistryImageSource;
 import dev.hoist.build.image.StoreImageSource;
 import dev.hoist.build.output.RegistryPusher;
 import dev.hoist.registry.RegistryClients;
-import dev.hoist.registry.RegistryConfig;
 import dev.hoist.build.output.OutputSpec;
 import dev.hoist.build.output.OutputWriter;
+import dev.hoist.build.output.PushTarget;
 import dev.hoist.build.progress.JsonRenderer;
 import dev.hoist.build.progress.PlainRenderer;
 import dev.hoist.build.progress.ProgressListener;
@@ -25,6 +26,8 @@ import dev.hoist.build.progress.TtyRenderer;
 import dev.hoist.build.step.BuildClock;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.cli.UsageException;
+import dev.hoist.cli.registry.RegistryOptions;
+import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.oci.Json;
@@ -40,8 +43,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -118,6 +123,8 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--runtime", paramLabel = "crun|runc|bwrap", description = "OCI runtime for RUN (default: the first found of crun, runc, bwrap).")
   String runtime;
 
+  @Mixin RegistryOptions registry;
+
   @Parameters(index = "0", paramLabel = "CONTEXT", description = "The build context directory.")
   Path context;
 
@@ -125,51 +132,70 @@ public final class BuildCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<OutputSpec> outs = outputs.stream().map(OutputSpec::parse).toList();
+    List<OutputSpec> outs = usage(() -> outputs.stream().map(OutputSpec::parse).toList());
     List<ImageReference> refs = tags.stream().map(ImageReference::parse).toList();
-    if ((push || outs.stream().anyMatch(OutputSpec::pushes)) && refs.isEmpty()) {
-      throw new UsageException("--push needs at least one -t name to push to");
+    List<PushTarget> pushTargets = PushTarget.of(refs, push, outs);
+    if (PushTarget.requested(push, outs) && pushTargets.isEmpty()) {
+      throw new UsageException("--push needs a -t name or an --output name= to push to");
     }
-    List<CacheSpec> exports = cacheSpecs(cacheTo, CacheSpec::parseTo);
-    List<CacheSpec> imports = cacheSpecs(cacheFrom, CacheSpec::parseFrom);
+    if (outs.stream().filter(OutputSpec::toStdout).count() > 1) {
+      throw new UsageException("only one --output can write to stdout (dest=-)");
+    }
+    // An archive on stdout leaves stdout to it: what hoist would print there goes to stderr.
+    PrintWriter text = outs.stream().anyMatch(OutputSpec::toStdout) ? err : out;
+    List<CacheSpec> exports = usage(() -> cacheTo.stream().map(CacheSpec::parseTo).toList());
+    List<CacheSpec> imports = usage(() -> cacheFrom.stream().map(CacheSpec::parseFrom).toList());
     BuildRequest request = request();
+    if (!request.annotations().isEmpty() && pushTargets.stream().anyMatch(t -> !t.ociMediaTypes())) {
+      throw new UsageException("--annotation needs OCI media types: a Docker manifest or manifest list"
+          + " (oci-mediatypes=false) cannot carry annotations");
+    }
     LocalStore store = LocalStore.open(LocalStore.defaultHome());
     StepTimings timings = new StepTimings();
-    ProgressListener renderer = renderer(err, request.platforms().size() > 1);
+    ProgressListener renderer = renderer(text, err, request.platforms().size() > 1);
     ProgressListener listener = e -> {
       timings.on(e);
       renderer.on(e);
     };
-    RegistryClients registries = new RegistryClients(RegistryConfig.defaults());
+    RegistryClients registries = registry.clients();
     ImageSource fromRegistry = new RegistryImageSource(store, registries);
     ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
     List<CacheSource> sources = imports.stream().map(c -> c.type() == CacheSpec.Type.REGISTRY
         ? (CacheSource) new RegistryCacheSource(registries, ImageReference.parse(c.location()))
         : new LayoutCacheSource(c.directory())).toList();
-    BuildResult result = new Builder(store, images, new RunFlags(secrets, ssh, allow, network, runtime).settings())
-        .withCacheFrom(sources).build(request, listener);
-    for (ImageReference ref : refs) {
+    BuildResult result;
+    try {
+      result = new Builder(store, images, new RunFlags(secrets, ssh, allow, network, runtime).settings())
+          .withCacheFrom(sources).build(request, listener);
+    } finally {
+      if (renderer instanceof TtyRenderer tty) {
+        tty.close();
+      }
+    }
+    List<ImageReference> localNames = new ArrayList<>(refs);
+    outs.stream().filter(o -> o.type() == OutputSpec.Type.IMAGE).flatMap(o -> o.names().stream())
+        .map(ImageReference::parse).filter(r -> !localNames.contains(r)).forEach(localNames::add);
+    for (ImageReference ref : localNames) {
       boolean same = store.resolve(LocalStore.canonicalName(ref.toString()))
           .map(i -> i.descriptor().digest().equals(result.root().digest())).orElse(false);
       if (!same) {
         store.tag(ref.toString(), result.root());
       }
     }
-    List<String> pushed = new ArrayList<>();
-    OutputWriter files = new OutputWriter(store, result, refs);
+    List<RegistryPusher.Pushed> pushed = new ArrayList<>();
+    OutputWriter files = new OutputWriter(store, result, refs, System.out);
     for (OutputSpec o : outs) {
-      if (o.pushes() || o.type() == OutputSpec.Type.IMAGE) {
-        continue;
+      if (o.type() != OutputSpec.Type.REGISTRY && o.type() != OutputSpec.Type.IMAGE) {
+        files.write(o);
       }
-      files.write(o);
     }
-    Optional<OutputSpec> pushSpec = outs.stream().filter(OutputSpec::pushes).findFirst();
-    if (push || pushSpec.isPresent()) {
-      boolean oci = pushSpec.map(OutputSpec::ociMediaTypes).orElse(true);
-      pushed = new RegistryPusher(store, registries).push(result, refs, oci);
-      if (!quietMode()) {
-        pushed.forEach(p -> err.println("hoist: pushed " + p));
-      }
+    RegistryPusher pusher = new RegistryPusher(store, registries);
+    for (boolean oci : pushTargets.stream().map(PushTarget::ociMediaTypes).distinct().toList()) {
+      pushed.addAll(pusher.push(result, pushTargets.stream().filter(t -> t.ociMediaTypes() == oci)
+          .map(PushTarget::reference).toList(), oci));
+    }
+    if (!quietMode()) {
+      pushed.forEach(p -> err.println("hoist: pushed " + p));
     }
     for (CacheSpec c : exports) {
       int n = new CacheExporter(store, registries).export(result.cacheKeys(),
@@ -178,16 +204,19 @@ public final class BuildCommand implements Callable<Integer> {
         err.println("hoist: exported " + n + " cache entries to " + c.location());
       }
     }
-    String digest = result.root().digest().toString();
+    // When pushing, the digest is the pushed one: Docker media types give other digests than the built image's.
+    Descriptor image = pushed.stream().findFirst().map(RegistryPusher.Pushed::descriptor).orElse(result.root());
+    String digest = image.digest().toString();
     if (iidFile != null) {
       Files.writeString(iidFile, digest, StandardCharsets.UTF_8);
     }
     if (metadataFile != null) {
       Map<String, Object> meta = new LinkedHashMap<>();
       meta.put("containerimage.digest", digest);
-      meta.put("containerimage.descriptor", result.root());
-      meta.put("image.name", String.join(",", tags));
-      meta.put("hoist.pushed", pushed);
+      meta.put("containerimage.descriptor", image);
+      meta.put("image.name", String.join(",", Stream.concat(tags.stream(),
+          pushTargets.stream().map(t -> t.reference().toString())).distinct().toList()));
+      meta.put("hoist.pushed", pushed.stream().map(RegistryPusher.Pushed::toString).toList());
       meta.put("hoist.steps", timings.timings().stream().map(t -> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", t.id());
@@ -203,17 +232,18 @@ public final class BuildCommand implements Callable<Integer> {
       Files.writeString(metadataFile, Json.writePretty(meta) + "\n", StandardCharsets.UTF_8);
     }
     if (quietMode()) {
-      out.println(digest);
+      text.println(digest);
     } else {
-      err.println("hoist: built " + digest + (tags.isEmpty() ? "" : " as " + String.join(", ", tags)));
+      err.println("hoist: built " + result.root().digest() + (tags.isEmpty() ? "" : " as " + String.join(", ", tags)));
     }
-    out.flush();
+    text.flush();
     return 0;
   }
 
-  private static List<CacheSpec> cacheSpecs(List<String> values, Function<String, CacheSpec> parser) {
+  /** Parses option values; what the parser refuses is a usage error. */
+  private static <T> T usage(Supplier<T> parse) {
     try {
-      return values.stream().map(parser).toList();
+      return parse.get();
     } catch (HoistException e) {
       throw new UsageException(e.getMessage());
     }
@@ -223,14 +253,15 @@ public final class BuildCommand implements Callable<Integer> {
     return quiet || progress.equals("quiet");
   }
 
-  private ProgressListener renderer(PrintWriter err, boolean multiPlatform) {
+  private ProgressListener renderer(PrintWriter text, PrintWriter err, boolean multiPlatform) {
     String mode = quietMode() ? "quiet" : progress;
     return switch (mode) {
       case "plain" -> new PlainRenderer(err, multiPlatform);
-      case "json" -> new JsonRenderer(spec.commandLine().getOut());
-      case "tty" -> new TtyRenderer(err);
+      case "json" -> new JsonRenderer(text);
+      case "tty" -> new TtyRenderer(err, multiPlatform, Terminal.width());
       case "quiet" -> ProgressListener.NONE;
-      case "auto" -> System.console() != null ? new TtyRenderer(err) : new PlainRenderer(err, multiPlatform);
+      case "auto" -> Terminal.stderrIsTerminal()
+          ? new TtyRenderer(err, multiPlatform, Terminal.width()) : new PlainRenderer(err, multiPlatform);
       default -> throw new UsageException("--progress must be auto, plain, tty, json or quiet, not " + progress);
     };
   }
@@ -246,7 +277,7 @@ public final class BuildCommand implements Callable<Integer> {
     Optional<String> epoch = Optional.ofNullable(args.get("SOURCE_DATE_EPOCH"))
         .or(() -> Optional.ofNullable(System.getenv("SOURCE_DATE_EPOCH")));
     r = r.withBuildArgs(args).withLabels(pairs(labels, "--label", false))
-        .withAnnotations(pairs(annotations, "--annotation", false)).withNoCache(noCache)
+        .withAnnotations(usage(() -> Annotations.parse(annotations))).withNoCache(noCache)
         .withSourceDateEpoch(BuildClock.parseEpoch(epoch));
     if (target != null) {
       r = r.withTarget(target);

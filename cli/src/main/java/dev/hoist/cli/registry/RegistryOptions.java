@@ -7,7 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options every registry verb takes: insecure registries and parallelism. */
+/** Options of every command that talks to registries (the registry verbs, build, run): insecure registries and parallelism. */
 public final class RegistryOptions {
   @Option(names = "--insecure-registry", paramLabel = "HOST:PORT",
       description = "Allow plain http or unverified TLS for this registry (repeatable).")

@@ -7,9 +7,8 @@ import dev.hoist.build.image.ResolvedImage;
 import dev.hoist.build.image.StoreImageSource;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.cli.UsageException;
+import dev.hoist.cli.registry.RegistryOptions;
 import dev.hoist.oci.ContainerConfig;
-import dev.hoist.registry.RegistryClients;
-import dev.hoist.registry.RegistryConfig;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Platform;
 import dev.hoist.runtime.ContainerRunner;
@@ -32,6 +31,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -90,11 +90,13 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--pull", description = "Fetch the image from its registry even when the store has it.")
   boolean pull;
 
-  @Option(names = "--entrypoint", paramLabel = "CMD", description = "Replace the image's Entrypoint (empty string: none).")
+  @Option(names = "--entrypoint", paramLabel = "CMD", description = "Replace the image's Entrypoint and drop its Cmd (empty string: none).")
   String entrypoint;
 
   @Option(names = "--hostname", paramLabel = "NAME", defaultValue = "hoist", description = "The container's hostname.")
   String hostname;
+
+  @Mixin RegistryOptions registry;
 
   @Parameters(index = "0", paramLabel = "IMAGE")
   String image;
@@ -110,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
     List<RunMount> mounts = mounts();
     LocalStore store = LocalStore.open(LocalStore.defaultHome());
     Platform wanted = platform == null ? Platform.host() : Platform.parse(platform);
-    ImageSource fromRegistry = new RegistryImageSource(store, new RegistryClients(RegistryConfig.defaults()));
+    ImageSource fromRegistry = new RegistryImageSource(store, registry.clients());
     ImageSource images = pull ? fromRegistry : new ChainedImageSource(List.of(new StoreImageSource(store), fromRegistry));
     ResolvedImage img = images.find(image, wanted)
         .orElseThrow(() -> new HoistException("no such image: " + image));
@@ -146,12 +148,15 @@ public final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** As Docker: --entrypoint also drops the image's Cmd, so only the arguments after IMAGE follow it. */
   private List<String> argv(ContainerConfig cfg) {
     List<String> argv = new ArrayList<>(entrypoint == null ? cfg.entrypoint().orElse(List.of())
         : entrypoint.isEmpty() ? List.of() : List.of(entrypoint));
-    argv.addAll(command.isEmpty() ? cfg.cmd().orElse(List.of()) : command);
+    argv.addAll(!command.isEmpty() ? command : entrypoint == null ? cfg.cmd().orElse(List.of()) : List.of());
     if (argv.isEmpty()) {
-      throw new UsageException("no command given and image " + image + " has no Entrypoint or Cmd");
+      throw new UsageException(entrypoint != null
+          ? "no command given: --entrypoint \"\" drops the image's Entrypoint and Cmd"
+          : "no command given and image " + image + " has no Entrypoint or Cmd");
     }
     return argv;
   }

@@ -53,6 +53,53 @@ class BuildPushIT {
         .isEqualTo("application/vnd.docker.distribution.manifest.v2+json");
   }
 
+  private String rawDigest(String ref) throws Exception {
+    return "sha256:" + Proc.tool(tmp, "sh", "-c", "skopeo inspect --tls-verify=false --raw 'docker://" + ref
+        + "' | sha256sum").ok().out().substring(0, 64);
+  }
+
+  @Test
+  void annotationsReachThePushedIndexAndManifestsAndTheIidfileNamesThePushedDigest() throws Exception {
+    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
+    Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\nARG TARGETARCH\nCOPY <<EOF /arch\n$TARGETARCH\nEOF\n");
+    Path home = tmp.resolve("home");
+    String ref = registry.hostPort() + "/annotated/app:1";
+    Proc.hoist(home, tmp, null, "build", "--platform", "linux/amd64,linux/arm64", "-t", ref, "--push",
+        "--annotation", "org.example.plain=p", "--annotation", "index:org.example.index=i",
+        "--annotation", "index,manifest:org.example.both=b", "--iidfile", tmp.resolve("iid").toString(),
+        "--metadata-file", tmp.resolve("meta.json").toString(), ctx.toString()).ok();
+    JsonNode index = raw(ref, "--raw");
+    assertThat(Json.mapper().convertValue(index.get("annotations"), java.util.Map.class))
+        .isEqualTo(java.util.Map.of("org.example.index", "i", "org.example.both", "b"));
+    String amd64 = index.get("manifests").get(0).get("digest").asText();
+    JsonNode manifest = raw(registry.hostPort() + "/annotated/app@" + amd64, "--raw");
+    assertThat(Json.mapper().convertValue(manifest.get("annotations"), java.util.Map.class))
+        .isEqualTo(java.util.Map.of("org.example.plain", "p", "org.example.both", "b"));
+    String pushed = rawDigest(ref);
+    assertThat(Files.readString(tmp.resolve("iid"))).isEqualTo(pushed);
+    assertThat(Json.mapper().readTree(tmp.resolve("meta.json").toFile()).get("containerimage.digest").asText())
+        .isEqualTo(pushed);
+    String local = Proc.tool(tmp, "sh", "-c", "skopeo inspect --raw 'oci:" + home + ":" + ref + "' | sha256sum")
+        .ok().out().substring(0, 64);
+    assertThat(pushed).isEqualTo("sha256:" + local);
+
+    String docker = registry.hostPort() + "/annotated/app:docker";
+    Proc.hoist(home, tmp, null, "build", "--platform", "linux/amd64,linux/arm64", "-t", docker,
+        "--output", "type=registry,oci-mediatypes=false", "--iidfile", tmp.resolve("iid-docker").toString(),
+        "--metadata-file", tmp.resolve("meta-docker.json").toString(), ctx.toString()).ok();
+    String list = rawDigest(docker);
+    assertThat(Files.readString(tmp.resolve("iid-docker"))).isEqualTo(list).isNotEqualTo(pushed);
+    JsonNode meta = Json.mapper().readTree(tmp.resolve("meta-docker.json").toFile());
+    assertThat(meta.get("containerimage.digest").asText()).isEqualTo(list);
+    assertThat(meta.get("containerimage.descriptor").get("mediaType").asText())
+        .isEqualTo("application/vnd.docker.distribution.manifest.list.v2+json");
+
+    Proc refused = Proc.hoist(home, tmp, null, "build", "--platform", "linux/amd64,linux/arm64", "-t", docker,
+        "--annotation", "index:k=v", "--output", "type=registry,oci-mediatypes=false", ctx.toString());
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).startsWith("hoist: --annotation needs OCI media types").hasLineCount(1);
+  }
+
   @Test
   void aSecondRepositoryOfTheRegistryGetsTheLayerByMount() throws Exception {
     Path ctx = Files.createDirectories(tmp.resolve("ctx"));

@@ -21,15 +21,32 @@ record Proc(int exit, String out, String err) {
     return run(cmd, Map.of("HOIST_HOME", home.toString()), cwd, stdin);
   }
 
+  /** Runs {@code bin/hoist} with stdout going to the file {@code stdout} (binary output); {@link #out()} is empty. */
+  static Proc hoistToFile(Path home, Path cwd, Path stdout, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(repo().resolve("bin/hoist").toString()));
+    cmd.addAll(List.of(args));
+    return run(cmd, Map.of("HOIST_HOME", home.toString()), cwd, null, stdout);
+  }
+
   static Proc tool(Path cwd, String... args) throws IOException, InterruptedException {
     return run(List.of(args), Map.of(), cwd, null);
   }
 
   static Proc run(List<String> cmd, Map<String, String> env, Path cwd, String stdin) throws IOException, InterruptedException {
+    Path out = Files.createTempFile("proc", ".out");
+    try {
+      Proc r = run(cmd, env, cwd, stdin, out);
+      return new Proc(r.exit(), Files.readString(out), r.err());
+    } finally {
+      Files.delete(out);
+    }
+  }
+
+  private static Proc run(List<String> cmd, Map<String, String> env, Path cwd, String stdin, Path out)
+      throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
     pb.environment().remove("SOURCE_DATE_EPOCH");
     pb.environment().putAll(env);
-    Path out = Files.createTempFile("proc", ".out");
     Path err = Files.createTempFile("proc", ".err");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
     Process p = pb.start();
@@ -41,8 +58,7 @@ record Proc(int exit, String out, String err) {
       p.destroyForcibly();
       throw new IllegalStateException("timed out: " + cmd);
     }
-    Proc r = new Proc(p.exitValue(), Files.readString(out), Files.readString(err));
-    Files.delete(out);
+    Proc r = new Proc(p.exitValue(), "", Files.readString(err));
     Files.delete(err);
     return r;
   }

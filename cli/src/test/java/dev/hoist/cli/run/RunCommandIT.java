@@ -88,6 +88,25 @@ class RunCommandIT {
   }
 
   @Test
+  void entrypointDropsTheImagesCmdAsDockerDoes() throws Exception {
+    Result r = hoist("", "import", tmp.resolve("rootfs").toString(), "ep:1",
+        "--change", "ENTRYPOINT [\"echo\", \"ep\"]", "--change", "CMD [\"default\"]");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    r = hoist("", "run", "ep:1");
+    assertThat(r.out()).isEqualTo("ep default\n");
+    r = hoist("", "run", "ep:1", "given");
+    assertThat(r.out()).isEqualTo("ep given\n");
+    r = hoist("", "run", "--entrypoint", "echo", "ep:1");
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).isEqualTo("\n");
+    r = hoist("", "run", "--entrypoint", "echo", "ep:1", "only", "these");
+    assertThat(r.out()).isEqualTo("only these\n");
+    r = hoist("", "run", "--entrypoint", "", "ep:1");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("hoist: no command given: --entrypoint \"\" drops the image's Entrypoint and Cmd\n");
+  }
+
+  @Test
   void volumesAndNetworkNone() throws Exception {
     Path vol = Files.createDirectories(tmp.resolve("vol"));
     Files.writeString(vol.resolve("in"), "host file\n");

@@ -34,19 +34,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ... registry.hostPort()  registry.client()  registry.pushRandomImage("app", "v1", 1024, 2048)
  * }</pre>
  *
- * <p>Variants: {@link #plain()} (http, anonymous), {@link #tlsWithBasicAuth()} (https with a
- * Bouncy Castle CA, htpasswd bcrypt users; {@link #certsDir()} is a {@code certs.d} root trusting
- * it) and {@link #bearerAuth()} (a {@link TokenServer} signs JWTs the registry trusts). {@link
- * #clientConfig()} returns a {@link RegistryConfig} with the CA and credentials set. Outside JUnit,
- * call {@link #start()} and {@link #stop()}. If {@code /usr/bin/docker-registry} is missing, the
- * tests are skipped with a printed reason.
+ * <p>Variants: {@link #plain()} (http, anonymous), {@link #tls()} (https with a Bouncy Castle
+ * CA, anonymous; {@link #certsDir()} is a {@code certs.d} root trusting it), {@link
+ * #tlsWithBasicAuth()} (the same with htpasswd bcrypt users) and {@link #bearerAuth()} (a {@link
+ * TokenServer} signs JWTs the registry trusts). {@link #clientConfig()} returns a {@link
+ * RegistryConfig} with the CA and credentials set. Outside JUnit, call {@link #start()} and {@link
+ * #stop()}. If {@code /usr/bin/docker-registry} is missing, the tests are skipped with a printed
+ * reason.
  */
 public final class RegistryExtension implements BeforeAllCallback, AfterAllCallback {
   public static final String BINARY = "/usr/bin/docker-registry";
   public static final String USER = "hoist";
   public static final String PASSWORD = "s3cret-Pa55";
 
-  private enum Kind { PLAIN, TLS_BASIC, TLS_WRONG_NAME, TLS_CLIENT_CERT, BEARER }
+  private enum Kind { PLAIN, TLS, TLS_BASIC, TLS_WRONG_NAME, TLS_CLIENT_CERT, BEARER }
 
   private final Kind kind;
   private Path dir;
@@ -63,6 +64,14 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   /** Plain http, no authentication. */
   public static RegistryExtension plain() {
     return new RegistryExtension(Kind.PLAIN);
+  }
+
+  /**
+   * https with a test CA, no authentication. Clients trust the CA only through {@link
+   * #certsDir()}; without it they must refuse the registry unless it is marked insecure.
+   */
+  public static RegistryExtension tls() {
+    return new RegistryExtension(Kind.TLS);
   }
 
   /** https with a test CA, Basic auth ({@link #USER}/{@link #PASSWORD}) checked against bcrypt htpasswd. */
@@ -126,7 +135,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
         .append("  maintenance:\n    uploadpurging:\n      enabled: false\n")
         .append("http:\n  addr: 127.0.0.1:").append(port).append('\n')
         .append("  secret: hoist-test-secret\n");
-    if (kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME || kind == Kind.TLS_CLIENT_CERT) {
+    if (kind == Kind.TLS || kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME || kind == Kind.TLS_CLIENT_CERT) {
       TestPki pki = new TestPki("hoist test CA");
       TestPki.Issued server = kind != Kind.TLS_WRONG_NAME
           ? pki.issue("127.0.0.1", "127.0.0.1", "localhost") : pki.issue("wrong.example", "wrong.example");
@@ -245,7 +254,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
 
   /** Whether the registry wants credentials. */
   public boolean requiresAuth() {
-    return kind != Kind.PLAIN;
+    return kind != Kind.PLAIN && kind != Kind.TLS;
   }
 
   /**
