@@ -7,9 +7,10 @@ import com.sun.jna.Platform;
 import java.util.Optional;
 
 /**
- * The terminal hoist itself runs in, for {@code hoist run -t}: whether stdin is one (crun and runc
- * put it in raw mode), and its size, which the process' pseudo-terminal starts with (runc copies
- * it by itself, crun only from {@code process.consoleSize}).
+ * The terminal hoist itself runs in: whether stdin is one (for {@code hoist run -t}: crun and runc
+ * put it in raw mode) or stderr is (the live progress view), and its size, which a process'
+ * pseudo-terminal starts with (runc copies it by itself, crun only from {@code
+ * process.consoleSize}) and progress lines are cut to.
  */
 public final class HostTerminal {
   /** Linux's {@code TIOCGWINSZ} (the same on x86, arm and riscv). */
@@ -29,20 +30,28 @@ public final class HostTerminal {
   private HostTerminal() {}
 
   public static boolean stdinIsTerminal() {
+    return isTerminal(0);
+  }
+
+  public static boolean stderrIsTerminal() {
+    return isTerminal(2);
+  }
+
+  private static boolean isTerminal(int fd) {
     try {
-      return Platform.isLinux() && LibC.isatty(0) == 1;
+      return Platform.isLinux() && LibC.isatty(fd) == 1;
     } catch (LinkageError | UnsupportedOperationException e) {
       return System.console() != null;
     }
   }
 
-  /** The size of the terminal on hoist's stdin, stdout or stderr (the first that is one), if any. */
+  /** The size of the terminal on hoist's stderr, stdout or stdin (the first that is one, as runc looks), if any. */
   public static Optional<ConsoleSize> size() {
     if (!Platform.isLinux()) {
       return Optional.empty();
     }
     try {
-      for (int fd = 0; fd <= 2; fd++) {
+      for (int fd = 2; fd >= 0; fd--) {
         short[] ws = new short[4];
         try {
           LibC.ioctl(fd, new NativeLong(TIOCGWINSZ), ws);
