@@ -4,7 +4,6 @@ import dev.hoist.registry.auth.CredentialStore;
 import dev.hoist.registry.auth.DockerCredentials;
 import dev.hoist.registry.http.EnvProxySelector;
 import dev.hoist.registry.http.RetryPolicy;
-import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -27,7 +26,7 @@ public record RegistryConfig(
     CredentialStore credentials,
     RetryPolicy retry,
     int parallelTransfers,
-    Optional<ProxySelector> proxy,
+    Optional<EnvProxySelector> proxy,
     long chunkedUploadThreshold,
     long chunkSize,
     String userAgent) {
@@ -98,7 +97,7 @@ public record RegistryConfig(
         threshold, size, userAgent);
   }
 
-  public RegistryConfig withProxy(Optional<ProxySelector> selector) {
+  public RegistryConfig withProxy(Optional<EnvProxySelector> selector) {
     return new RegistryConfig(insecureRegistries, certsDirs, credentials, retry, parallelTransfers, selector,
         chunkedUploadThreshold, chunkSize, userAgent);
   }
