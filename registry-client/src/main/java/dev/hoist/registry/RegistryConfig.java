@@ -30,6 +30,8 @@ public record RegistryConfig(
     long chunkedUploadThreshold,
     long chunkSize,
     String userAgent) {
+  /** Blobs moved at once per transfer unless configured otherwise. */
+  public static final int DEFAULT_PARALLEL_TRANSFERS = 4;
 
   public RegistryConfig {
     insecureRegistries = Set.copyOf(insecureRegistries);
@@ -58,7 +60,7 @@ public record RegistryConfig(
         List.of(configHome.resolve("hoist/certs.d"), Path.of("/etc/docker/certs.d")),
         new DockerCredentials(env),
         RetryPolicy.defaults(),
-        4,
+        DEFAULT_PARALLEL_TRANSFERS,
         EnvProxySelector.from(env),
         512L * 1024 * 1024,
         64L * 1024 * 1024,

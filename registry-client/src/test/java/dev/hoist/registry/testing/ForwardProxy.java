@@ -41,6 +41,7 @@ public final class ForwardProxy implements AutoCloseable {
   private final AtomicInteger tunnels = new AtomicInteger();
   private final AtomicInteger forwarded = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
+  private final AtomicInteger mostOpen = new AtomicInteger();
 
   public ForwardProxy(String user, String password) throws IOException {
     this.expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
@@ -72,6 +73,11 @@ public final class ForwardProxy implements AutoCloseable {
     return refused.get();
   }
 
+  /** The most client connections open at once: how many requests a client had in flight together. */
+  public int mostOpen() {
+    return mostOpen.get();
+  }
+
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
@@ -81,6 +87,7 @@ public final class ForwardProxy implements AutoCloseable {
           continue;
         }
         open.add(client);
+        mostOpen.accumulateAndGet(open.size(), Math::max);
         threads.execute(() -> serve(client));
       } catch (IOException e) {
         return;
