@@ -1,16 +1,23 @@
 package dev.hoist.registry;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The process environment and home folder hoist reads its registry settings from: credentials files,
- * CA folders, proxies. Tests pass their own instead of the real one.
+ * The process environment, home folder and user id hoist reads its registry settings from:
+ * credentials files, CA folders, proxies. Tests pass their own instead of the real one.
  */
-public record Environment(Map<String, String> variables, Path home) {
+public record Environment(Map<String, String> variables, Path home, long uid) {
   public Environment {
     variables = Map.copyOf(variables);
+  }
+
+  /** This process's user id with the given variables and home. */
+  public Environment(Map<String, String> variables, Path home) {
+    this(variables, home, processUid());
   }
 
   /** The environment of this process; the home folder is {@code $HOME}, else {@code user.home}. */
@@ -26,10 +33,19 @@ public record Environment(Map<String, String> variables, Path home) {
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
   }
 
-  /** The same home with one variable set. */
+  /** The same home and user with one variable set. */
   public Environment with(String name, String value) {
     var copy = new java.util.HashMap<>(variables);
     copy.put(name, value);
-    return new Environment(copy, home);
+    return new Environment(copy, home, uid);
+  }
+
+  // /proc/self belongs to the process's user: no native call and no jdk.security.auth module needed.
+  private static long processUid() {
+    try {
+      return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+    } catch (IOException | UnsupportedOperationException e) {
+      return 0;
+    }
   }
 }

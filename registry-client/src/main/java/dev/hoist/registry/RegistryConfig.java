@@ -4,7 +4,6 @@ import dev.hoist.registry.auth.CredentialStore;
 import dev.hoist.registry.auth.DockerCredentials;
 import dev.hoist.registry.http.EnvProxySelector;
 import dev.hoist.registry.http.RetryPolicy;
-import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +26,12 @@ public record RegistryConfig(
     CredentialStore credentials,
     RetryPolicy retry,
     int parallelTransfers,
-    Optional<ProxySelector> proxy,
+    Optional<EnvProxySelector> proxy,
     long chunkedUploadThreshold,
     long chunkSize,
     String userAgent) {
+  /** Blobs moved at once per transfer unless configured otherwise. */
+  public static final int DEFAULT_PARALLEL_TRANSFERS = 4;
 
   public RegistryConfig {
     insecureRegistries = Set.copyOf(insecureRegistries);
@@ -59,7 +60,7 @@ public record RegistryConfig(
         List.of(configHome.resolve("hoist/certs.d"), Path.of("/etc/docker/certs.d")),
         new DockerCredentials(env),
         RetryPolicy.defaults(),
-        4,
+        DEFAULT_PARALLEL_TRANSFERS,
         EnvProxySelector.from(env),
         512L * 1024 * 1024,
         64L * 1024 * 1024,
@@ -98,7 +99,7 @@ public record RegistryConfig(
         threshold, size, userAgent);
   }
 
-  public RegistryConfig withProxy(Optional<ProxySelector> selector) {
+  public RegistryConfig withProxy(Optional<EnvProxySelector> selector) {
     return new RegistryConfig(insecureRegistries, certsDirs, credentials, retry, parallelTransfers, selector,
         chunkedUploadThreshold, chunkSize, userAgent);
   }

@@ -5,6 +5,7 @@ import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageIndex;
 import dev.hoist.oci.Manifest;
 import dev.hoist.oci.Platform;
+import dev.hoist.registry.blob.ParallelBlobs;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,15 +15,18 @@ import java.util.Set;
 
 /**
  * Copies images from an {@link ImageSource} to an {@link ImageDestination}: blobs the destination
- * lacks, then manifests, then the top-level manifest or index, bytes unchanged. With a platform
- * (or for a single-platform destination), an index is narrowed to that platform's manifest.
+ * lacks ({@code parallel} at a time where the destination accepts that, see {@link ParallelBlobs}),
+ * then manifests, then the top-level manifest or index, bytes unchanged. With a platform (or for a
+ * single-platform destination), an index is narrowed to that platform's manifest.
  */
 public final class ImageCopier {
   private final Optional<Platform> platform;
+  private final int parallel;
   private final Set<String> sent = new HashSet<>();
 
-  public ImageCopier(Optional<Platform> platform) {
+  public ImageCopier(Optional<Platform> platform, int parallel) {
     this.platform = platform;
+    this.parallel = parallel;
   }
 
   /** Copies every image of {@code source}; {@code rename}, if given, names the only image. */
@@ -51,25 +55,50 @@ public final class ImageCopier {
     return copied;
   }
 
+  /** The blobs of every image manifest in {@code m}'s tree first, then the manifests, children before their index. */
   private void copyTree(ImageSource source, ImageDestination destination, RawManifest m) throws IOException {
+    List<RawManifest> images = new ArrayList<>();
     if (m.isIndex()) {
       for (Descriptor child : m.index().manifests()) {
-        copyTree(source, destination, source.manifest(child));
+        RawManifest c = source.manifest(child);
+        if (c.isIndex()) {
+          copyTree(source, destination, c);
+        } else {
+          images.add(c);
+        }
       }
     } else {
-      Manifest manifest = m.manifest();
-      blob(source, destination, manifest.config());
-      for (Descriptor layer : manifest.layers()) {
-        blob(source, destination, layer);
+      images.add(m);
+    }
+    List<Descriptor> blobs = new ArrayList<>();
+    for (RawManifest image : images) {
+      Manifest manifest = image.manifest();
+      for (Descriptor d : concat(manifest.config(), manifest.layers())) {
+        if (sent.add(d.digest().toString())) {
+          blobs.add(d);
+        }
+      }
+    }
+    ParallelBlobs.run(destination.acceptsParallelBlobs() ? parallel : 1, blobs, d -> blob(source, destination, d));
+    for (RawManifest image : images) {
+      if (image != m) {
+        destination.putManifest(image);
       }
     }
     destination.putManifest(m);
   }
 
-  private void blob(ImageSource source, ImageDestination destination, Descriptor d) throws IOException {
-    if (!sent.add(d.digest().toString()) || destination.hasBlob(d)) {
-      return;
+  private static List<Descriptor> concat(Descriptor config, List<Descriptor> layers) {
+    List<Descriptor> all = new ArrayList<>(layers.size() + 1);
+    all.add(config);
+    all.addAll(layers);
+    return all;
+  }
+
+  private static Descriptor blob(ImageSource source, ImageDestination destination, Descriptor d) throws IOException {
+    if (!destination.hasBlob(d)) {
+      destination.putBlob(d, () -> source.blob(d));
     }
-    destination.putBlob(d, () -> source.blob(d));
+    return d;
   }
 }

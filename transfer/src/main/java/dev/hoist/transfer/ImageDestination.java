@@ -31,6 +31,14 @@ public interface ImageDestination extends Closeable {
   /** Completes the target after the last commit. */
   default void finish() throws IOException {}
 
+  /**
+   * Whether {@link #hasBlob} and {@link #putBlob} may run for several blobs at once (a registry, a
+   * layout's temp-file-then-rename writes); a file written in order (a tar archive) says no.
+   */
+  default boolean acceptsParallelBlobs() {
+    return false;
+  }
+
   /** Whether this destination holds a single-platform manifest only (docker-archive). */
   default boolean needsSinglePlatform() {
     return false;

@@ -25,6 +25,11 @@ public final class LayoutDestination implements ImageDestination {
   }
 
   @Override
+  public boolean acceptsParallelBlobs() {
+    return true;
+  }
+
+  @Override
   public boolean hasBlob(Descriptor descriptor) {
     return layout.hasBlob(descriptor.digest());
   }

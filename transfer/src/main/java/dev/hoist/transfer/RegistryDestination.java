@@ -20,6 +20,11 @@ public final class RegistryDestination implements ImageDestination {
   }
 
   @Override
+  public boolean acceptsParallelBlobs() {
+    return true;
+  }
+
+  @Override
   public boolean hasBlob(Descriptor descriptor) {
     return repository.headBlob(descriptor.digest()).isPresent();
   }

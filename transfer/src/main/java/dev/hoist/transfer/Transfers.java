@@ -4,6 +4,7 @@ import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.registry.RegistryClients;
+import dev.hoist.registry.RegistryConfig;
 import dev.hoist.oci.Platform;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,17 +19,23 @@ import java.util.Optional;
 public final class Transfers {
   private final LocalStore store;
   private final Optional<RegistryClients> registries;
+  private final int parallel;
 
-  /** Transfers between the store and files only. */
+  /** Transfers between the store and files only, the default number of blobs at once. */
   public Transfers(LocalStore store) {
     this.store = store;
     this.registries = Optional.empty();
+    this.parallel = RegistryConfig.DEFAULT_PARALLEL_TRANSFERS;
   }
 
-  /** Transfers that may also reach registries through {@code registries}. */
+  /**
+   * Transfers that may also reach registries through {@code registries}, moving as many blobs at
+   * once as their configuration's {@code parallelTransfers}.
+   */
   public Transfers(LocalStore store, RegistryClients registries) {
     this.store = store;
     this.registries = Optional.of(registries);
+    this.parallel = registries.config().parallelTransfers();
   }
 
   /**
@@ -41,7 +48,7 @@ public final class Transfers {
     try (ImageSource source = new RegistrySource(clients().repository(reference), reference);
         ImageDestination destination = new LayoutDestination(store, false)) {
       String name = LocalStore.canonicalName(ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref);
-      List<CopiedImage> copied = new ImageCopier(Optional.of(want)).copy(source, destination, Optional.of(name));
+      List<CopiedImage> copied = new ImageCopier(Optional.of(want), parallel).copy(source, destination, Optional.of(name));
       destination.finish();
       return new CopiedImage(Optional.of(name), copied.get(0).descriptor());
     }
@@ -53,7 +60,7 @@ public final class Transfers {
     ImageReference target = ImageReference.parse(remoteRef.orElse(stored));
     try (ImageSource source = new LayoutSource(store, List.of(stored));
         ImageDestination destination = new RegistryDestination(clients().repository(target), target)) {
-      List<CopiedImage> copied = new ImageCopier(Optional.empty()).copy(source, destination, Optional.empty());
+      List<CopiedImage> copied = new ImageCopier(Optional.empty(), parallel).copy(source, destination, Optional.empty());
       destination.finish();
       return new CopiedImage(Optional.of(target.toString()), copied.get(0).descriptor());
     }
@@ -72,7 +79,7 @@ public final class Transfers {
     try (ImageSource source = new LayoutSource(store, refs);
         ImageDestination destination = format == ArchiveFormat.OCI
             ? new OciArchiveDestination(file) : new DockerArchiveDestination(file)) {
-      List<CopiedImage> copied = new ImageCopier(platform).copy(source, destination, Optional.empty());
+      List<CopiedImage> copied = new ImageCopier(platform, parallel).copy(source, destination, Optional.empty());
       destination.finish();
       return copied;
     }
@@ -85,7 +92,7 @@ public final class Transfers {
     }
     try (ImageSource source = ImageArchives.open(file);
         ImageDestination destination = new LayoutDestination(store, false)) {
-      List<CopiedImage> copied = new ImageCopier(Optional.empty()).copy(source, destination, Optional.empty());
+      List<CopiedImage> copied = new ImageCopier(Optional.empty(), parallel).copy(source, destination, Optional.empty());
       destination.finish();
       return copied.stream()
           .map(c -> new CopiedImage(c.name().map(LocalStore::canonicalName), c.descriptor()))
@@ -96,7 +103,7 @@ public final class Transfers {
   /** Copies between two endpoints (registry endpoints need the registry-client constructor). */
   public List<CopiedImage> copy(Endpoint from, Endpoint to, Optional<Platform> platform) throws IOException {
     try (ImageSource source = source(from); ImageDestination destination = destination(to)) {
-      List<CopiedImage> copied = new ImageCopier(platform).copy(source, destination, targetName(to));
+      List<CopiedImage> copied = new ImageCopier(platform, parallel).copy(source, destination, targetName(to));
       destination.finish();
       return copied;
     }

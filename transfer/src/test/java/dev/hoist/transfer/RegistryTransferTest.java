@@ -7,12 +7,19 @@ import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Platform;
+import dev.hoist.registry.Environment;
 import dev.hoist.registry.RegistryClients;
+import dev.hoist.registry.RegistryConfig;
+import dev.hoist.registry.http.EnvProxySelector;
+import dev.hoist.registry.testing.ForwardProxy;
 import dev.hoist.registry.testing.RegistryExtension;
+import dev.hoist.registry.testing.TestImage;
 import dev.hoist.transfer.testing.BusyboxImage;
 import dev.hoist.transfer.testing.Tool;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +61,32 @@ class RegistryTransferTest {
     transfers.copy(Endpoint.parse("docker://" + remote), Endpoint.parse("oci-archive:" + tmp.resolve("o.tar") + ":x"),
         Optional.empty());
     assertThat(transfers.load(tmp.resolve("o.tar"))).extracting(c -> c.name().orElseThrow()).containsExactly("x:latest");
+  }
+
+  @Test
+  void pullAndPushMoveBlobsInParallelBoundedByTheConfiguration() throws Exception {
+    TestImage image = registry.pushRandomImage("par/app", "v1", 300_000, 300_000, 300_000, 300_000, 300_000, 300_000);
+    String host = RegistryExtension.PROXIED_HOST + ":" + registry.port();
+    int[] mostOpen = new int[2];
+    for (int parallel : new int[] {3, 1}) {
+      LocalStore store = LocalStore.open(tmp.resolve("par" + parallel));
+      try (ForwardProxy proxy = new ForwardProxy("u", "p")) {
+        // named through the proxy, which counts the connections the client holds open at once
+        RegistryConfig config = registry.clientConfig()
+            .withProxy(EnvProxySelector.from(new Environment(Map.of("HTTP_PROXY", proxy.url("u", "p")), tmp)))
+            .withInsecureRegistries(Set.of(host))
+            .withParallelTransfers(parallel);
+        Transfers transfers = new Transfers(store, new RegistryClients(config));
+        CopiedImage pulled = transfers.pull(host + "/par/app:v1", Optional.empty());
+        assertThat(pulled.descriptor().digest()).isEqualTo(image.digest());
+        transfers.push(host + "/par/app:v1", Optional.of(host + "/par/copy" + parallel + ":v1"));
+        assertThat(registry.client().repository("par/copy" + parallel).manifest("v1").digest()).isEqualTo(image.digest());
+        mostOpen[parallel == 1 ? 1 : 0] = proxy.mostOpen();
+        assertThat(proxy.forwarded()).isPositive();
+      }
+    }
+    assertThat(mostOpen[0]).as("connections at once with 3 transfers").isBetween(2, 3);
+    assertThat(mostOpen[1]).as("connections at once with 1 transfer").isEqualTo(1);
   }
 
   @Test

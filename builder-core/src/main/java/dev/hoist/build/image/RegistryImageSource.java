@@ -10,6 +10,7 @@ import dev.hoist.oci.Manifest;
 import dev.hoist.oci.Platform;
 import dev.hoist.registry.RegistryClients;
 import dev.hoist.registry.Repository;
+import dev.hoist.registry.blob.ParallelBlobs;
 import dev.hoist.registry.manifest.RawManifest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +19,8 @@ import java.util.Optional;
 /**
  * Base images from their registry: the manifest for the platform (from an index, or a clear error
  * naming the platforms it has), then the config and every layer the store lacks, streamed and
- * verified into the store. The image is then named in the store so later builds find it there.
+ * verified into the store, the layers {@code parallelTransfers} at a time. The image is then named
+ * in the store so later builds find it there.
  */
 public final class RegistryImageSource implements ImageSource {
   private final LocalStore store;
@@ -48,9 +50,8 @@ public final class RegistryImageSource implements ImageSource {
     if (!config.architecture().isEmpty() && !platform.matches(has)) {
       throw new HoistException("image " + reference + " is for " + has + ", not " + platform + " (it has " + has + ")");
     }
-    for (Descriptor layer : m.layers()) {
-      fetch(repo, layer);
-    }
+    ParallelBlobs.run(repo.client().config().parallelTransfers(), m.layers(),
+        layer -> fetch(repo, layer));
     store.putBytes(top.mediaType(), top.bytes());
     if (chosen != top) {
       store.putBytes(chosen.mediaType(), chosen.bytes());
@@ -59,12 +60,12 @@ public final class RegistryImageSource implements ImageSource {
     return Optional.of(new ResolvedImage(reference, chosen.digest(), m.config().digest(), config, m.layers()));
   }
 
-  private void fetch(Repository repo, Descriptor d) throws IOException {
+  private Descriptor fetch(Repository repo, Descriptor d) throws IOException {
     if (store.hasBlob(d.digest())) {
-      return;
+      return d;
     }
     try (InputStream in = repo.openBlob(d)) {
-      store.putBlob(d.mediaType(), in, Optional.of(d.digest()));
+      return store.putBlob(d.mediaType(), in, Optional.of(d.digest()));
     }
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code bin/hoist} as a process with its own HOME and returns what it printed. */
@@ -16,6 +17,12 @@ final class HoistRun {
   private HoistRun() {}
 
   static Result run(Path home, String stdin, String... args) throws IOException, InterruptedException {
+    return runWith(home, Map.of(), stdin, args);
+  }
+
+  /** Like {@link #run(Path, String, String...)} with extra environment variables. */
+  static Result runWith(Path home, Map<String, String> env, String stdin, String... args)
+      throws IOException, InterruptedException {
     Path repo = Path.of(System.getProperty("hoist.repo.dir", "."));
     List<String> cmd = new ArrayList<>();
     cmd.add(repo.resolve("bin/hoist").toString());
@@ -27,6 +34,7 @@ final class HoistRun {
     pb.environment().remove("REGISTRY_AUTH_FILE");
     pb.environment().remove("XDG_RUNTIME_DIR");
     pb.environment().remove("XDG_CONFIG_HOME");
+    pb.environment().putAll(env);
     Path out = Files.createTempFile(home, "out", ".txt");
     Path err = Files.createTempFile(home, "err", ".txt");
     pb.redirectOutput(out.toFile());

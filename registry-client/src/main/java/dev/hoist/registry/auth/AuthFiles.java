@@ -2,13 +2,14 @@ package dev.hoist.registry.auth;
 
 import dev.hoist.registry.Environment;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where credentials live, in the order they are read: {@code $REGISTRY_AUTH_FILE}, then
- * {@code $XDG_RUNTIME_DIR/containers/auth.json}, then Docker's {@code config.json} in
- * {@code $DOCKER_CONFIG} (default {@code ~/.docker}).
+ * Where credentials live, in the order containers-auth.json(5) reads them, as skopeo and podman
+ * do: the primary file ({@code $REGISTRY_AUTH_FILE} when set, else
+ * {@code $XDG_RUNTIME_DIR/containers/auth.json}, else {@code /run/containers/$UID/auth.json}),
+ * then {@code $XDG_CONFIG_HOME/containers/auth.json} (default {@code ~/.config}), then Docker's
+ * {@code config.json} last.
  */
 public final class AuthFiles {
   private AuthFiles() {}
@@ -20,10 +21,17 @@ public final class AuthFiles {
 
   /** Every file that may hold credentials, first match wins. */
   public static List<Path> searchOrder(Environment env) {
-    List<Path> files = new ArrayList<>();
-    env.get("REGISTRY_AUTH_FILE").map(Path::of).ifPresent(files::add);
-    env.get("XDG_RUNTIME_DIR").map(d -> Path.of(d, "containers", "auth.json")).ifPresent(files::add);
-    files.add(dockerConfig(env));
-    return files;
+    return List.of(primary(env), configHome(env).resolve("containers").resolve("auth.json"), dockerConfig(env));
+  }
+
+  // The explicit override takes the primary file's place, as the man page says; the rest still follow.
+  private static Path primary(Environment env) {
+    return env.get("REGISTRY_AUTH_FILE").map(Path::of)
+        .or(() -> env.get("XDG_RUNTIME_DIR").map(d -> Path.of(d, "containers", "auth.json")))
+        .orElse(Path.of("/run/containers", Long.toString(env.uid()), "auth.json"));
+  }
+
+  private static Path configHome(Environment env) {
+    return env.get("XDG_CONFIG_HOME").map(Path::of).orElse(env.home().resolve(".config"));
   }
 }

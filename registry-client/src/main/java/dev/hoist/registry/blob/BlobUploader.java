@@ -5,6 +5,7 @@ import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.http.BodySource;
 import dev.hoist.registry.http.ErrorResponse;
 import dev.hoist.registry.http.HttpTransport;
+import dev.hoist.registry.http.ProxyRefusedException;
 import dev.hoist.registry.http.Request;
 import dev.hoist.registry.http.Response;
 import dev.hoist.registry.http.RetryPolicy;
@@ -124,6 +125,9 @@ public final class BlobUploader {
       }
       if (e instanceof InterruptedIOException) {
         throw new RegistryException(transport.registry(), repository, "interrupted " + what, e);
+      }
+      if (e instanceof ProxyRefusedException) {
+        throw transport.networkError(repository, e);
       }
       Throwable root = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
       throw new RetryableFailure(root.getClass().getSimpleName() + " " + what, Optional.empty(), e);

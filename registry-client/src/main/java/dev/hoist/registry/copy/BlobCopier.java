@@ -4,10 +4,13 @@ import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import dev.hoist.registry.Repository;
+import dev.hoist.registry.blob.ParallelBlobs;
 import dev.hoist.registry.blob.UploadOutcome;
 import dev.hoist.registry.manifest.ManifestOutline;
 import dev.hoist.registry.manifest.RawManifest;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,13 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * Copies blobs from one repository to another in parallel: skipped when the target has them,
+ * Copies blobs from one repository to another in parallel ({@link ParallelBlobs}): skipped when the target has them,
  * mounted when both repositories share a registry, otherwise streamed from GET into the upload.
  * A blob this copier already copied is left out of later batches.
  */
@@ -64,32 +63,17 @@ final class BlobCopier {
       return BlobCounts.ZERO;
     }
     boolean sameRegistry = from.client().registry().equals(to.client().registry());
-    int threads = Math.min(blobs.size(), to.client().config().parallelTransfers());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "hoist-copy");
-      t.setDaemon(true);
-      return t;
-    });
     try {
-      List<Future<UploadOutcome>> futures = new ArrayList<>();
-      for (Descriptor blob : blobs) {
-        futures.add(pool.submit(() -> copy(blob, sameRegistry)));
-      }
       BlobCounts counts = BlobCounts.ZERO;
-      for (Future<UploadOutcome> f : futures) {
-        counts = counts.plus(f.get());
+      for (UploadOutcome outcome : ParallelBlobs.run(to.client().config().parallelTransfers(), blobs,
+          blob -> copy(blob, sameRegistry))) {
+        counts = counts.plus(outcome);
       }
       return counts;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new HoistException("blob copy failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (InterruptedIOException e) {
       throw new HoistException("interrupted while copying blobs");
-    } finally {
-      pool.shutdownNow();
+    } catch (IOException e) {
+      throw new HoistException("blob copy failed: " + e.getMessage(), e);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.hoist.registry.http;
 
 import dev.hoist.registry.Environment;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
@@ -10,27 +9,43 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Picks a proxy the way Go programs do: {@code HTTPS_PROXY} for https, {@code HTTP_PROXY} for
  * http (upper or lower case), except for loopback hosts and hosts {@code NO_PROXY} lists (suffix
- * match, {@code *} for all).
+ * match, {@code *} for all). A proxy URL's {@code user:password@} goes to that proxy as
+ * {@code Proxy-Authorization: Basic}, also on {@code CONNECT} tunnels (see {@link ProxyCredentials}).
  */
 public final class EnvProxySelector extends ProxySelector {
-  private final Optional<InetSocketAddress> https;
-  private final Optional<InetSocketAddress> http;
-  private final List<String> noProxy;
+  static {
+    // Both JDK clients read this once, when their HTTP classes load: RegistryConfig builds this
+    // selector before hoist's first request. The default ("Basic") keeps Basic off CONNECT; here
+    // only ProxyCredentials can answer, and only for the proxy URL's own user. A value the user set
+    // on the command line stays.
+    if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
+      System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
+    }
+  }
 
-  private EnvProxySelector(Optional<InetSocketAddress> https, Optional<InetSocketAddress> http, List<String> noProxy) {
+  private final Optional<ProxyEndpoint> https;
+  private final Optional<ProxyEndpoint> http;
+  private final List<String> noProxy;
+  private final Optional<java.net.Authenticator> credentials;
+
+  private EnvProxySelector(Optional<ProxyEndpoint> https, Optional<ProxyEndpoint> http, List<String> noProxy) {
     this.https = https;
     this.http = http;
     this.noProxy = noProxy;
+    List<ProxyEndpoint> withCredentials = Stream.of(https, http).flatMap(Optional::stream)
+        .filter(p -> p.credentials().isPresent()).toList();
+    this.credentials = withCredentials.isEmpty() ? Optional.empty() : Optional.of(new ProxyCredentials(withCredentials));
   }
 
   /** The selector for {@code env}, empty when no proxy variable is set. */
-  public static Optional<ProxySelector> from(Environment env) {
-    Optional<InetSocketAddress> https = address(env, "HTTPS_PROXY");
-    Optional<InetSocketAddress> http = address(env, "HTTP_PROXY");
+  public static Optional<EnvProxySelector> from(Environment env) {
+    Optional<ProxyEndpoint> https = endpoint(env, "HTTPS_PROXY");
+    Optional<ProxyEndpoint> http = endpoint(env, "HTTP_PROXY");
     if (https.isEmpty() && http.isEmpty()) {
       return Optional.empty();
     }
@@ -46,12 +61,22 @@ public final class EnvProxySelector extends ProxySelector {
     return env.get(name).or(() -> env.get(name.toLowerCase(Locale.ROOT)));
   }
 
-  private static Optional<InetSocketAddress> address(Environment env, String name) {
-    return variable(env, name).map(v -> {
-      URI u = URI.create(v.contains("://") ? v : "http://" + v);
-      int port = u.getPort() >= 0 ? u.getPort() : (u.getScheme().equals("https") ? 443 : 80);
-      return InetSocketAddress.createUnresolved(u.getHost(), port);
-    });
+  private static Optional<ProxyEndpoint> endpoint(Environment env, String name) {
+    return variable(env, name).map(v -> ProxyEndpoint.parse(name, v));
+  }
+
+  /** What answers the proxies' 407s to {@code HttpURLConnection}, when a proxy URL carries credentials. */
+  Optional<java.net.Authenticator> credentials() {
+    return credentials;
+  }
+
+  /** The proxy {@code uri} goes through, empty when it goes direct. */
+  Optional<ProxyEndpoint> endpoint(URI uri) {
+    int port = uri.getPort() >= 0 ? uri.getPort() : (uri.getScheme().equals("https") ? 443 : 80);
+    if (bypass(uri.getHost(), port)) {
+      return Optional.empty();
+    }
+    return uri.getScheme().equals("https") ? https : http;
   }
 
   /** Whether {@code host[:port]} bypasses the proxy: loopback always does, as in Go. */
@@ -82,12 +107,8 @@ public final class EnvProxySelector extends ProxySelector {
 
   @Override
   public List<Proxy> select(URI uri) {
-    int port = uri.getPort() >= 0 ? uri.getPort() : (uri.getScheme().equals("https") ? 443 : 80);
-    if (bypass(uri.getHost(), port)) {
-      return List.of(Proxy.NO_PROXY);
-    }
-    Optional<InetSocketAddress> p = uri.getScheme().equals("https") ? https : http;
-    return p.<List<Proxy>>map(a -> List.of(new Proxy(Proxy.Type.HTTP, a))).orElse(List.of(Proxy.NO_PROXY));
+    return endpoint(uri).<List<Proxy>>map(p -> List.of(new Proxy(Proxy.Type.HTTP, p.address())))
+        .orElse(List.of(Proxy.NO_PROXY));
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +24,9 @@ final class HttpClientExchange implements Exchange {
     }
   }
   private final HttpClient client;
+  private final Optional<EnvProxySelector> proxy;
 
-  HttpClientExchange(SSLContext ssl, Optional<ProxySelector> proxy) {
+  HttpClientExchange(SSLContext ssl, Optional<EnvProxySelector> proxy) {
     HttpClient.Builder b = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -36,6 +36,7 @@ final class HttpClientExchange implements Exchange {
         .sslParameters(new SSLParameters());
     proxy.ifPresent(b::proxy);
     this.client = b.build();
+    this.proxy = proxy;
   }
 
   @Override
@@ -43,6 +44,9 @@ final class HttpClientExchange implements Exchange {
       throws IOException {
     HttpRequest.Builder rb = HttpRequest.newBuilder(uri);
     headers.forEach(rb::header);
+    // the JDK puts it on the CONNECT and keeps it out of the tunnel (see ProxyCredentials)
+    proxy.flatMap(p -> p.endpoint(uri)).flatMap(ProxyEndpoint::authorization)
+        .ifPresent(v -> rb.header("Proxy-Authorization", v));
     rb.method(method, body.map(HttpClientExchange::publisher).orElse(HttpRequest.BodyPublishers.noBody()));
     try {
       HttpResponse<InputStream> r = client.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());

@@ -159,7 +159,8 @@ public final class HttpTransport {
           last = e;
         }
       }
-      if (!busy && (last instanceof SSLException || clientCertificateRefused(last))) {
+      if (!busy && (last instanceof SSLException || last instanceof ProxyRefusedException
+          || clientCertificateRefused(last))) {
         throw networkError("", last);
       }
       if (attempt >= retry.maxAttempts()) {
@@ -190,7 +191,8 @@ public final class HttpTransport {
         resp = exchange(request, b);
       } catch (IOException e) {
         if (e instanceof InterruptedIOException || !request.retryable() || attempt >= retry.maxAttempts()
-            || e instanceof SSLHandshakeException || clientCertificateRefused(e)) {
+            || e instanceof SSLHandshakeException || e instanceof ProxyRefusedException
+            || clientCertificateRefused(e)) {
           throw networkError(repository, e);
         }
         pause(attempt, Optional.empty(), repository);
@@ -287,6 +289,9 @@ public final class HttpTransport {
 
   /** The one-line error for a failure to talk to the registry at all. */
   public RegistryException networkError(String repository, Exception e) {
+    if (e instanceof ProxyRefusedException refused) {
+      return new RegistryException(registry, repository, refused.status(), refused.getMessage());
+    }
     String why;
     if (e == null) {
       why = "cannot connect";

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
 import java.net.Proxy;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * One request over {@code HttpURLConnection}: redirects and the JDK's own authentication off,
- * TLS through the given context (host names checked by its trust managers, as the JDK does with
+ * One request over {@code HttpURLConnection}: redirects and the JDK's own authentication off
+ * (but for a proxy URL's credentials, see {@link ProxyCredentials}), TLS through the given context (host names checked by its trust managers, as the JDK does with
  * its default verifier), the proxy the selector picks. Bodies up to {@link #BUFFERED_BODY} bytes
  * are sent buffered, so a 401 keeps its challenge; larger ones stream with a fixed length, where
  * the JDK reports a 401 without its headers (the transport then reuses the challenge it knows).
@@ -31,10 +30,10 @@ final class UrlConnectionExchange implements Exchange {
   private static final int COPY_BUFFER = 256 * 1024;
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
   private final SSLContext ssl;
-  private final Optional<ProxySelector> proxy;
+  private final Optional<EnvProxySelector> proxy;
   private volatile SSLSocketFactory sockets;
 
-  UrlConnectionExchange(SSLContext ssl, Optional<ProxySelector> proxy) {
+  UrlConnectionExchange(SSLContext ssl, Optional<EnvProxySelector> proxy) {
     this.ssl = ssl;
     this.proxy = proxy;
   }
@@ -79,6 +78,7 @@ final class UrlConnectionExchange implements Exchange {
   private HttpURLConnection open(URI uri) throws IOException {
     Proxy via = proxy.map(p -> p.select(uri)).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(Proxy.NO_PROXY);
     HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(via);
+    proxy.flatMap(EnvProxySelector::credentials).ifPresent(c::setAuthenticator);
     if (c instanceof HttpsURLConnection https) {
       https.setSSLSocketFactory(sockets());
     }

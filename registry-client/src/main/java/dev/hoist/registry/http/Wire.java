@@ -1,10 +1,11 @@
 package dev.hoist.registry.http;
 
 import java.io.IOException;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -20,23 +21,46 @@ import javax.net.ssl.SSLContext;
  * threshold, where the transfer dwarfs JVM warm-up) are the only requests left on it.
  */
 final class Wire implements Exchange {
+  // HttpURLConnection reports a refused CONNECT only in its message
+  private static final Pattern TUNNEL_REFUSED =
+      Pattern.compile("Unable to tunnel through proxy\\. Proxy returns \"HTTP/1\\.\\d (\\d{3}) ?([^\"]*)\"");
   private final UrlConnectionExchange urlConnection;
   private final SSLContext ssl;
-  private final Optional<ProxySelector> proxy;
+  private final Optional<EnvProxySelector> proxy;
   private volatile HttpClientExchange httpClient;
 
-  Wire(SSLContext ssl, Optional<ProxySelector> proxy) {
+  Wire(SSLContext ssl, Optional<EnvProxySelector> proxy) {
     this.ssl = ssl;
     this.proxy = proxy;
     this.urlConnection = new UrlConnectionExchange(ssl, proxy);
   }
 
+  /**
+   * Sends one request; a proxy's refusal (a 407 its credentials did not lift, or any error status to
+   * a {@code CONNECT}) becomes a {@link ProxyRefusedException} naming the proxy, password hidden.
+   */
   @Override
   public Response send(String method, URI uri, Map<String, String> headers, Optional<BodySource> body)
       throws IOException {
-    return UrlConnectionExchange.sends(method)
-        ? urlConnection.send(method, uri, headers, body)
-        : httpClient().send(method, uri, headers, body);
+    Response resp;
+    try {
+      resp = UrlConnectionExchange.sends(method)
+          ? urlConnection.send(method, uri, headers, body)
+          : httpClient().send(method, uri, headers, body);
+    } catch (IOException e) {
+      Matcher m = TUNNEL_REFUSED.matcher(String.valueOf(e.getMessage()));
+      Optional<ProxyEndpoint> via = proxy.flatMap(p -> p.endpoint(uri));
+      if (m.find() && via.isPresent()) {
+        throw new ProxyRefusedException(via.get(), Integer.parseInt(m.group(1)), m.group(2).trim());
+      }
+      throw e;
+    }
+    Optional<ProxyEndpoint> via = proxy.flatMap(p -> p.endpoint(uri));
+    if (resp.status() == 407 && via.isPresent()) {
+      resp.discard();
+      throw new ProxyRefusedException(via.get(), 407, "Proxy Authentication Required");
+    }
+    return resp;
   }
 
   private HttpClientExchange httpClient() {

@@ -1,6 +1,7 @@
 package dev.hoist.registry.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hoist.registry.Environment;
 import dev.hoist.registry.auth.Challenge;
@@ -50,7 +51,7 @@ class HttpPiecesTest {
 
   @Test
   void proxiesFromEnvironmentWithNoProxy() {
-    EnvProxySelector s = (EnvProxySelector) EnvProxySelector.from(new Environment(Map.of(
+    EnvProxySelector s = EnvProxySelector.from(new Environment(Map.of(
         "HTTPS_PROXY", "http://proxy.example:3128", "NO_PROXY", "internal.example,.corp,10.0.0.1:5000"), Path.of("/")))
         .orElseThrow();
     assertThat(s.select(URI.create("https://reg.example/v2/")).get(0).type()).isEqualTo(Proxy.Type.HTTP);
@@ -61,6 +62,20 @@ class HttpPiecesTest {
     assertThat(s.select(URI.create("http://127.0.0.1:5000/v2/"))).containsExactly(Proxy.NO_PROXY);
     assertThat(s.select(URI.create("http://localhost:5000/v2/"))).containsExactly(Proxy.NO_PROXY);
     assertThat(EnvProxySelector.from(new Environment(Map.of(), Path.of("/")))).isEmpty();
+  }
+
+  @Test
+  void proxyUrlCredentialsArePercentDecodedAndNeverShown() {
+    EnvProxySelector s = EnvProxySelector.from(new Environment(Map.of(
+        "HTTPS_PROXY", "http://alice:p%40ss%3Aword@proxy.example:3128"), Path.of("/"))).orElseThrow();
+    ProxyEndpoint p = s.endpoint(URI.create("https://reg.example/v2/")).orElseThrow();
+    assertThat(p.authorization()).contains("Basic " + java.util.Base64.getEncoder()
+        .encodeToString("alice:p@ss:word".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(p).hasToString("http://alice:***@proxy.example:3128");
+    assertThat(s.endpoint(URI.create("http://reg.example/v2/"))).isEmpty();
+    assertThatThrownBy(() -> EnvProxySelector.from(new Environment(Map.of(
+        "HTTPS_PROXY", "http://bob:se cret@proxy example:3128"), Path.of("/"))))
+        .hasMessage("HTTPS_PROXY is not a proxy URL: http://***@proxy example:3128");
   }
 
   @Test

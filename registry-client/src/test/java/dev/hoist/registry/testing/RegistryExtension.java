@@ -46,6 +46,8 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   public static final String BINARY = "/usr/bin/docker-registry";
   public static final String USER = "hoist";
   public static final String PASSWORD = "s3cret-Pa55";
+  /** A name the TLS certificates also hold, for reaching the registry through {@link ForwardProxy}. */
+  public static final String PROXIED_HOST = "registry.hoist.test";
 
   private enum Kind { PLAIN, TLS, TLS_BASIC, TLS_WRONG_NAME, TLS_CLIENT_CERT, BEARER }
 
@@ -138,7 +140,7 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
     if (kind == Kind.TLS || kind == Kind.TLS_BASIC || kind == Kind.TLS_WRONG_NAME || kind == Kind.TLS_CLIENT_CERT) {
       TestPki pki = new TestPki("hoist test CA");
       TestPki.Issued server = kind != Kind.TLS_WRONG_NAME
-          ? pki.issue("127.0.0.1", "127.0.0.1", "localhost") : pki.issue("wrong.example", "wrong.example");
+          ? pki.issue("127.0.0.1", "127.0.0.1", "localhost", PROXIED_HOST) : pki.issue("wrong.example", "wrong.example");
       TestPki.writePem(dir.resolve("server.crt"), server.certificate());
       TestPki.writePem(dir.resolve("server.key"), server.keys().getPrivate());
       certsDir = Files.createDirectories(dir.resolve("certs.d"));
