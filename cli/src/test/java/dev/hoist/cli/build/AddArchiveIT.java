@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** ADD of local archives named by wildcards, and {@code --exclude} with archives, as BuildKit does them; read back with umoci. */
 class AddArchiveIT {
   @TempDir Path tmp;
-  Path home;
-  Path ctx;
+  BuildWorkspace ws;
 
   @BeforeEach
   void setUp() throws Exception {
@@ -25,13 +24,12 @@ class AddArchiveIT {
           Stream.of(System.getenv("PATH").split(":")).anyMatch(d -> Files.isExecutable(Path.of(d, tool))),
           tool + " is not installed (apt-get install tar gzip xz-utils); it makes the test archives");
     }
-    home = tmp.resolve("home");
-    ctx = Files.createDirectories(tmp.resolve("ctx"));
+    ws = new BuildWorkspace(tmp);
     archive("a.tar.gz", "pkg-a", "-z", "one.txt", "debug.log");
     archive("b.tar.gz", "pkg-b", "-z", "two.txt");
     archive("c.tar.xz", "pkg-c", "-J", "three.txt");
     archive("skip.tar.gz", "pkg-skip", "-z", "no.txt");
-    Files.writeString(ctx.resolve("notes.txt"), "notes\n");
+    ws.write("notes.txt", "notes\n");
   }
 
   /** Writes {@code name} into the context: a tar of the folder {@code dir} holding {@code files}. */
@@ -40,17 +38,11 @@ class AddArchiveIT {
     for (String f : files) {
       Files.writeString(src.resolve(f), f + "\n");
     }
-    Proc.tool(src.getParent(), "tar", compress, "-cf", ctx.resolve(name).toString(), dir).ok();
+    Proc.tool(src.getParent(), "tar", compress, "-cf", ws.ctx.resolve(name).toString(), dir).ok();
   }
 
   private Path build(String dockerfile) throws Exception {
-    Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
-    Path layout = tmp.resolve("layout-" + System.nanoTime());
-    Proc.hoist(home, tmp, null, "build", "-q", "-o", "type=oci,dest=" + layout + ",tar=false", "-t", "add:1",
-        ctx.toString()).ok();
-    Path bundle = tmp.resolve("bundle-" + System.nanoTime());
-    Proc.tool(tmp, "umoci", "unpack", "--image", layout + ":1", bundle.toString()).ok();
-    return bundle.resolve("rootfs");
+    return ws.buildRootfs(dockerfile, "add:1");
   }
 
   private static List<String> tree(Path dir) throws IOException {

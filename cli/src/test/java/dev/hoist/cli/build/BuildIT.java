@@ -3,9 +3,7 @@ package dev.hoist.cli.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.Json;
-import dev.hoist.transfer.testing.BusyboxImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,33 +21,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code hoist build} end to end: the real command, read back with skopeo and umoci. */
 class BuildIT {
   @TempDir Path tmp;
-  Path home;
-  Path ctx;
+  BuildWorkspace ws;
 
   @BeforeEach
   void setUp() throws IOException {
-    home = tmp.resolve("home");
-    ctx = Files.createDirectories(tmp.resolve("ctx"));
-  }
-
-  private Proc hoist(String... args) throws Exception {
-    return Proc.hoist(home, tmp, null, args);
-  }
-
-  private void write(String path, String text) throws IOException {
-    Path p = ctx.resolve(path);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
+    ws = new BuildWorkspace(tmp);
   }
 
   private JsonNode skopeoConfig(String ref) throws Exception {
-    return Json.mapper().readTree(Proc.tool(tmp, "skopeo", "inspect", "--config", "--raw", "oci:" + home + ":" + ref).ok().out());
-  }
-
-  private Path umociUnpack(String layout, String ref) throws Exception {
-    Path bundle = tmp.resolve("bundle-" + System.nanoTime());
-    Proc.tool(tmp, "umoci", "unpack", "--image", layout + ":" + ref, bundle.toString()).ok();
-    return bundle.resolve("rootfs");
+    return Json.mapper().readTree(Proc.tool(tmp, "skopeo", "inspect", "--config", "--raw", "oci:" + ws.home + ":" + ref).ok().out());
   }
 
   private String mode(Path p) throws IOException {
@@ -58,13 +38,12 @@ class BuildIT {
 
   @Test
   void multiStageBuildOnBusyboxSetsConfigAndFiles() throws Exception {
-    BusyboxImage.assumeAvailable();
-    BusyboxImage.importInto(LocalStore.open(home), "busybox:latest", Files.createDirectories(tmp.resolve("work")));
-    write("app/main.sh", "#!/bin/sh\necho hi\n");
-    write("app/notes.txt", "notes\n");
-    write("app/debug.log", "ignored\n");
-    write(".dockerignore", "**/*.log\n");
-    write("Dockerfile", """
+    ws.importBusybox();
+    ws.write("app/main.sh", "#!/bin/sh\necho hi\n");
+    ws.write("app/notes.txt", "notes\n");
+    ws.write("app/debug.log", "ignored\n");
+    ws.write(".dockerignore", "**/*.log\n");
+    ws.write("Dockerfile", """
         FROM scratch AS assets
         COPY app/notes.txt /assets/
         COPY <<EOF /assets/inline.txt
@@ -88,8 +67,8 @@ class BuildIT {
         CMD run now
         """);
     Path layout = tmp.resolve("layout");
-    Proc build = hoist("build", "--progress", "plain", "-t", "example/app:1", "--label", "extra=yes",
-        "-o", "type=oci,dest=" + layout + ",tar=false", ctx.toString()).ok();
+    Proc build = ws.hoist("build", "--progress", "plain", "-t", "example/app:1", "--label", "extra=yes",
+        "-o", "type=oci,dest=" + layout + ",tar=false", ws.ctx.toString()).ok();
     assertThat(build.err()).contains("COPY --from=assets /assets /srv/assets");
 
     JsonNode config = skopeoConfig("example/app:1");
@@ -121,7 +100,7 @@ class BuildIT {
     assertThat(empty.get(createdBy.indexOf("COPY app/ ./ # buildkit"))).isFalse();
     assertThat(empty.get(createdBy.indexOf("WORKDIR /srv/app"))).isFalse();
 
-    Path rootfs = umociUnpack(layout.toString(), "1");
+    Path rootfs = ws.unpack(layout, "1");
     assertThat(rootfs.resolve("bin/busybox")).exists();
     assertThat(mode(rootfs.resolve("srv/app/main.sh"))).isEqualTo("rwxr-x---");
     assertThat(Files.getAttribute(rootfs.resolve("srv/app/main.sh"), "unix:uid")).isEqualTo(1000);
@@ -133,7 +112,7 @@ class BuildIT {
   }
 
   private long blobCount() throws IOException {
-    try (Stream<Path> s = Files.list(home.resolve("blobs/sha256"))) {
+    try (Stream<Path> s = Files.list(ws.home.resolve("blobs/sha256"))) {
       return s.count();
     }
   }
@@ -141,26 +120,26 @@ class BuildIT {
   @Test
   void warmRebuildWritesNothingAndOneChangedFileRebuildsFromItsStep() throws Exception {
     for (int i = 0; i < 20; i++) {
-      write("lib/f" + i + ".txt", "file " + i + "\n");
+      ws.write("lib/f" + i + ".txt", "file " + i + "\n");
     }
-    write("app.txt", "v1\n");
-    write("Dockerfile", "FROM scratch\nCOPY lib /lib\nENV A=1\nCOPY app.txt /\nLABEL done=yes\n");
-    Proc cold = hoist("build", "--progress", "json", "--metadata-file", tmp.resolve("cold.json").toString(), ctx.toString()).ok();
+    ws.write("app.txt", "v1\n");
+    ws.write("Dockerfile", "FROM scratch\nCOPY lib /lib\nENV A=1\nCOPY app.txt /\nLABEL done=yes\n");
+    Proc cold = ws.hoist("build", "--progress", "json", "--metadata-file", tmp.resolve("cold.json").toString(), ws.ctx.toString()).ok();
     assertThat(steps(cold)).containsExactly(false, false, false, false);
     long blobs = blobCount();
-    byte[] index = Files.readAllBytes(home.resolve("index.json"));
+    byte[] index = Files.readAllBytes(ws.home.resolve("index.json"));
 
-    Proc warm = hoist("build", "--progress", "json", ctx.toString()).ok();
+    Proc warm = ws.hoist("build", "--progress", "json", ws.ctx.toString()).ok();
     assertThat(steps(warm)).containsExactly(true, true, true, true);
     assertThat(blobCount()).isEqualTo(blobs);
-    assertThat(Files.readAllBytes(home.resolve("index.json"))).isEqualTo(index);
+    assertThat(Files.readAllBytes(ws.home.resolve("index.json"))).isEqualTo(index);
     assertThat(digest(warm)).isEqualTo(digest(cold));
 
-    write("app.txt", "v2\n");
-    Proc changed = hoist("build", "--progress", "json", ctx.toString()).ok();
+    ws.write("app.txt", "v2\n");
+    Proc changed = ws.hoist("build", "--progress", "json", ws.ctx.toString()).ok();
     assertThat(steps(changed)).containsExactly(true, true, false, false);
 
-    Proc noCache = hoist("build", "--no-cache", "--progress", "json", ctx.toString()).ok();
+    Proc noCache = ws.hoist("build", "--no-cache", "--progress", "json", ws.ctx.toString()).ok();
     assertThat(steps(noCache)).containsExactly(false, false, false, false);
 
     JsonNode meta = Json.mapper().readTree(tmp.resolve("cold.json").toFile());
@@ -191,10 +170,10 @@ class BuildIT {
         "needs 2 cores to run two stages at once (hoist bounds parallel stages by cores)");
     byte[] big = new byte[24 << 20];
     new java.util.Random(1).nextBytes(big);
-    Files.write(ctx.resolve("big1.bin"), big);
+    Files.write(ws.ctx.resolve("big1.bin"), big);
     big[0]++;
-    Files.write(ctx.resolve("big2.bin"), big);
-    write("Dockerfile", """
+    Files.write(ws.ctx.resolve("big2.bin"), big);
+    ws.write("Dockerfile", """
         FROM scratch AS left
         COPY big1.bin /
         FROM scratch AS right
@@ -205,7 +184,7 @@ class BuildIT {
         COPY --from=left /big1.bin /l
         COPY --from=right /big2.bin /r
         """);
-    Proc p = hoist("build", "--progress", "json", "--target", "3", ctx.toString()).ok();
+    Proc p = ws.hoist("build", "--progress", "json", "--target", "3", ws.ctx.toString()).ok();
     Map<String, Instant[]> spans = new java.util.HashMap<>();
     Map<Integer, String> stageOf = new java.util.HashMap<>();
     for (String line : p.out().split("\n")) {
@@ -228,22 +207,22 @@ class BuildIT {
 
   @Test
   void everyFileOutputReadsBack() throws Exception {
-    write("hello.txt", "hello\n");
-    write("Dockerfile", "FROM scratch\nCOPY hello.txt /greeting/\nCMD [\"/x\"]\n");
+    ws.write("hello.txt", "hello\n");
+    ws.write("Dockerfile", "FROM scratch\nCOPY hello.txt /greeting/\nCMD [\"/x\"]\n");
     Path oci = tmp.resolve("out.tar");
     Path ociDir = tmp.resolve("oci-dir");
     Path docker = tmp.resolve("docker.tar");
     Path local = tmp.resolve("rootfs");
     Path tar = tmp.resolve("rootfs.tar");
-    Proc p = hoist("build", "-q", "-t", "example/out:1", "--iidfile", tmp.resolve("iid").toString(),
+    Proc p = ws.hoist("build", "-q", "-t", "example/out:1", "--iidfile", tmp.resolve("iid").toString(),
         "-o", "type=oci,dest=" + oci, "-o", "type=oci,dest=" + ociDir + ",tar=false", "-o", "type=docker,dest=" + docker,
-        "-o", "type=local,dest=" + local, "-o", "type=tar,dest=" + tar, ctx.toString()).ok();
+        "-o", "type=local,dest=" + local, "-o", "type=tar,dest=" + tar, ws.ctx.toString()).ok();
     String digest = p.out().trim();
     assertThat(digest).startsWith("sha256:");
     assertThat(Files.readString(tmp.resolve("iid"))).isEqualTo(digest);
     assertThat(Proc.tool(tmp, "skopeo", "inspect", "oci-archive:" + oci).ok().out()).contains(digest);
     assertThat(Proc.tool(tmp, "skopeo", "inspect", "--config", "docker-archive:" + docker).ok().out()).contains("/x");
-    Path rootfs = umociUnpack(ociDir.toString(), "1");
+    Path rootfs = ws.unpack(ociDir, "1");
     assertThat(Files.readString(rootfs.resolve("greeting/hello.txt"))).isEqualTo("hello\n");
     assertThat(Files.readString(local.resolve("greeting/hello.txt"))).isEqualTo("hello\n");
     assertThat(Proc.tool(tmp, "tar", "tf", tar.toString()).ok().out()).contains("greeting/hello.txt");
@@ -251,37 +230,37 @@ class BuildIT {
 
   @Test
   void scratchStartsFromBuildkitsEmptyImageConfig() throws Exception {
-    write("a.txt", "a\n");
-    write("Dockerfile", "FROM scratch\nCOPY a.txt rel/\nENV PATH=/opt/bin:$PATH\n");
-    hoist("build", "-q", "-t", "example/scratch:1", ctx.toString()).ok();
+    ws.write("a.txt", "a\n");
+    ws.write("Dockerfile", "FROM scratch\nCOPY a.txt rel/\nENV PATH=/opt/bin:$PATH\n");
+    ws.hoist("build", "-q", "-t", "example/scratch:1", ws.ctx.toString()).ok();
     JsonNode c = skopeoConfig("example/scratch:1").get("config");
     assertThat(c.get("Env").toString())
         .isEqualTo("[\"PATH=/opt/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"]");
     assertThat(c.get("WorkingDir").asText()).isEqualTo("/");
-    write("Dockerfile", "FROM scratch\nCOPY a.txt /\n");
-    hoist("build", "-q", "-t", "example/scratch:2", ctx.toString()).ok();
+    ws.write("Dockerfile", "FROM scratch\nCOPY a.txt /\n");
+    ws.hoist("build", "-q", "-t", "example/scratch:2", ws.ctx.toString()).ok();
     JsonNode bare = skopeoConfig("example/scratch:2").get("config");
     assertThat(bare.get("Env").toString())
         .isEqualTo("[\"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"]");
     assertThat(bare.get("WorkingDir").asText()).isEqualTo("/");
-    assertThat(StoredLayers.of(home, "example/scratch:1").layers().get(0)).containsOnlyKeys("rel", "rel/a.txt");
+    assertThat(StoredLayers.of(ws.home, "example/scratch:1").layers().get(0)).containsOnlyKeys("rel", "rel/a.txt");
   }
 
   @Test
   void stdinDockerfileAndClearErrors() throws Exception {
-    write("a.txt", "a\n");
-    Proc stdin = Proc.hoist(home, tmp, "FROM scratch\nCOPY a.txt /\n", "build", "-q", "-f", "-", ctx.toString()).ok();
+    ws.write("a.txt", "a\n");
+    Proc stdin = Proc.hoist(ws.home, tmp, "FROM scratch\nCOPY a.txt /\n", "build", "-q", "-f", "-", ws.ctx.toString()).ok();
     assertThat(stdin.out().trim()).startsWith("sha256:");
 
-    write("Dockerfile", "FROM scratch\nCOPY missing.txt /\n");
-    assertOneLineError(hoist("build", ctx.toString()), "hoist: Dockerfile:2:1: COPY failed: \"missing.txt\": not found in build context");
-    write("Dockerfile", "FROM scratch AS a\nCOPY a.txt /\n");
-    assertOneLineError(hoist("build", "--target", "nope", ctx.toString()), "target stage \"nope\" could not be found");
-    assertOneLineError(hoist("build", "--platform", "linux/", ctx.toString()), "invalid platform: linux/");
-    write("Dockerfile", "FROM 127.0.0.1:1/nothing/here:1\nCOPY a.txt /\n");
-    assertOneLineError(hoist("build", ctx.toString()), "hoist: Dockerfile:1:1: FROM 127.0.0.1:1/nothing/here:1");
-    write("Dockerfile", "FROM scratch\nRUN echo hi\n");
-    assertOneLineError(hoist("build", ctx.toString()), "hoist: Dockerfile:2: RUN failed with exit code");
+    ws.write("Dockerfile", "FROM scratch\nCOPY missing.txt /\n");
+    assertOneLineError(ws.hoist("build", ws.ctx.toString()), "hoist: Dockerfile:2:1: COPY failed: \"missing.txt\": not found in build context");
+    ws.write("Dockerfile", "FROM scratch AS a\nCOPY a.txt /\n");
+    assertOneLineError(ws.hoist("build", "--target", "nope", ws.ctx.toString()), "target stage \"nope\" could not be found");
+    assertOneLineError(ws.hoist("build", "--platform", "linux/", ws.ctx.toString()), "invalid platform: linux/");
+    ws.write("Dockerfile", "FROM 127.0.0.1:1/nothing/here:1\nCOPY a.txt /\n");
+    assertOneLineError(ws.hoist("build", ws.ctx.toString()), "hoist: Dockerfile:1:1: FROM 127.0.0.1:1/nothing/here:1");
+    ws.write("Dockerfile", "FROM scratch\nRUN echo hi\n");
+    assertOneLineError(ws.hoist("build", ws.ctx.toString()), "hoist: Dockerfile:2: RUN failed with exit code");
   }
 
   private static void assertOneLineError(Proc p, String expected) {

@@ -3,8 +3,6 @@ package dev.hoist.cli.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hoist.cache.store.LocalStore;
-import dev.hoist.transfer.testing.BusyboxImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,37 +16,27 @@ import org.junit.jupiter.api.io.TempDir;
 /** COPY/ADD --link: a layer made as onto an empty tree, kept as it is when an earlier step changes; read back with umoci. */
 class CopyLinkIT {
   @TempDir Path tmp;
-  Path home;
-  Path ctx;
+  BuildWorkspace ws;
 
   @BeforeEach
   void setUp() throws IOException {
-    BusyboxImage.assumeAvailable();
-    home = tmp.resolve("home");
-    ctx = Files.createDirectories(tmp.resolve("ctx"));
-    BusyboxImage.importInto(LocalStore.open(home), "busybox:latest", Files.createDirectories(tmp.resolve("work")));
-    write("first.txt", "v1\n");
-    write("a.txt", "a\n");
-    write("b.txt", "b\n");
-    write("app/main.sh", "echo main\n");
-    write("base/real/keep.txt", "keep\n");
-    Files.createSymbolicLink(ctx.resolve("base/data"), Path.of("real"));
-  }
-
-  private void write(String path, String text) throws IOException {
-    Path p = ctx.resolve(path);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
+    ws = BuildWorkspace.withBusybox(tmp);
+    ws.write("first.txt", "v1\n");
+    ws.write("a.txt", "a\n");
+    ws.write("b.txt", "b\n");
+    ws.write("app/main.sh", "echo main\n");
+    ws.write("base/real/keep.txt", "keep\n");
+    Files.createSymbolicLink(ws.ctx.resolve("base/data"), Path.of("real"));
   }
 
   private Proc build(String dockerfile) throws Exception {
-    write("Dockerfile", dockerfile);
-    return Proc.hoist(home, tmp, null, "build", "-q", "-t", "link:1", ctx.toString());
+    ws.write("Dockerfile", dockerfile);
+    return ws.hoist("build", "-q", "-t", "link:1", ws.ctx.toString());
   }
 
   private List<String> layerDigests() throws IOException {
     List<String> out = new ArrayList<>();
-    for (JsonNode l : StoredLayers.of(home, "link:1").manifest().get("layers")) {
+    for (JsonNode l : StoredLayers.of(ws.home, "link:1").manifest().get("layers")) {
       out.add(l.get("digest").asText());
     }
     return out;
@@ -63,12 +51,12 @@ class CopyLinkIT {
         ADD --link --chown=1000:1000 a.txt /opt/tool/
         COPY second.txt /second.txt
         """;
-    write("second.txt", "two\n");
+    ws.write("second.txt", "two\n");
     build(dockerfile).ok();
     List<String> before = layerDigests();
     // Without --link a new layer would carry this build's time on the directories it makes.
     Thread.sleep(1100);
-    write("first.txt", "v2\n");
+    ws.write("first.txt", "v2\n");
     build(dockerfile).ok();
     List<String> after = layerDigests();
     assertThat(after).hasSize(before.size());
@@ -88,17 +76,14 @@ class CopyLinkIT {
         COPY --link --chown=1000:1000 b.txt /deep/er/b.txt
         COPY --link --chown=root a.txt /tmp/
         """).ok();
-    StoredLayers image = StoredLayers.of(home, "link:1");
+    StoredLayers image = StoredLayers.of(ws.home, "link:1");
     int n = image.layers().size();
     assertThat(image.layers().get(n - 3)).as("nothing of the image is looked at").containsOnlyKeys("data",
         "data/linked", "data/linked/a.txt");
 
     Path layout = tmp.resolve("layout");
-    Proc.hoist(home, tmp, null, "build", "-q", "-o", "type=oci,dest=" + layout + ",tar=false", "-t", "link:1",
-        ctx.toString()).ok();
-    Path bundle = tmp.resolve("bundle");
-    Proc.tool(tmp, "umoci", "unpack", "--image", layout + ":1", bundle.toString()).ok();
-    Path rootfs = bundle.resolve("rootfs");
+    ws.hoist("build", "-q", "-o", "type=oci,dest=" + layout + ",tar=false", "-t", "link:1", ws.ctx.toString()).ok();
+    Path rootfs = ws.unpack(layout, "1");
     assertThat(rootfs.resolve("real/viachmod/b.txt")).as("--chmod turns --link off, as in BuildKit").exists();
     assertThat(Files.isSymbolicLink(rootfs.resolve("data"))).as("the symlink is replaced, not followed").isFalse();
     assertThat(Files.readString(rootfs.resolve("data/linked/a.txt"))).isEqualTo("a\n");

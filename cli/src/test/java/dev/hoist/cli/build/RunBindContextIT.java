@@ -24,40 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunBindContextIT {
   @TempDir Path tmp;
-  Path home;
-  Path ctx;
+  BuildWorkspace ws;
 
   @BeforeEach
   void setUp() throws IOException {
-    BusyboxImage.assumeAvailable();
-    home = tmp.resolve("home");
-    ctx = Files.createDirectories(tmp.resolve("ctx"));
-    BusyboxImage.importInto(LocalStore.open(home), "busybox:latest", Files.createDirectories(tmp.resolve("work")));
-    write(".dockerignore", ".git\n.env\n*.log\nsecret\n!secret/public.txt\n");
-    write(".git/config", "[core]\n");
-    write(".env", "TOKEN=one\n");
-    write("app.log", "log\n");
-    write("src/main.c", "int main;\n");
-    write("src/debug.log", "debug\n");
-    write("secret/private.key", "key\n");
-    write("secret/public.txt", "public\n");
-    write("big.bin", "x".repeat(1 << 20));
-  }
-
-  private Proc hoist(String... args) throws Exception {
-    return Proc.hoist(home, tmp, null, args);
-  }
-
-  private void write(String path, String text) throws IOException {
-    Path p = ctx.resolve(path);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-  }
-
-  private Path unpack(String ref) throws Exception {
-    Path bundle = tmp.resolve("bundle-" + System.nanoTime());
-    Proc.tool(tmp, "umoci", "unpack", "--image", home + ":" + ref, bundle.toString()).ok();
-    return bundle.resolve("rootfs");
+    ws = BuildWorkspace.withBusybox(tmp);
+    ws.write(".dockerignore", ".git\n.env\n*.log\nsecret\n!secret/public.txt\n");
+    ws.write(".git/config", "[core]\n");
+    ws.write(".env", "TOKEN=one\n");
+    ws.write("app.log", "log\n");
+    ws.write("src/main.c", "int main;\n");
+    ws.write("src/debug.log", "debug\n");
+    ws.write("secret/private.key", "key\n");
+    ws.write("secret/public.txt", "public\n");
+    ws.write("big.bin", "x".repeat(1 << 20));
   }
 
   private static String inode(Path p) throws IOException {
@@ -66,45 +46,45 @@ class RunBindContextIT {
 
   @Test
   void aContextBindShowsWhatDockerignoreKeepsAndIsKeyedByThatOnly() throws Exception {
-    write("Dockerfile", """
+    ws.write("Dockerfile", """
         FROM busybox
         RUN --mount=type=bind,target=/ctx cd /ctx && find . > /listing && stat -c %i big.bin > /inode \\
             && cat src/main.c > /main
         """);
-    hoist("build", "-q", "-t", "out:1", ctx.toString()).ok();
+    ws.hoist("build", "-q", "-t", "out:1", ws.ctx.toString()).ok();
 
-    Path root = unpack("out:1");
+    Path root = ws.unpack("out:1");
     assertThat(Files.readAllLines(root.resolve("listing"))).containsExactlyInAnyOrder(".", "./.dockerignore",
         "./Dockerfile", "./big.bin", "./secret", "./secret/public.txt", "./src", "./src/main.c", "./src/debug.log");
     assertThat(root.resolve("inode")).as("the kept file is the context's own inode: linked, not copied")
-        .hasContent(inode(ctx.resolve("big.bin")));
-    assertThat(Files.readString(ctx.resolve("big.bin"))).hasSize(1 << 20);
+        .hasContent(inode(ws.ctx.resolve("big.bin")));
+    assertThat(Files.readString(ws.ctx.resolve("big.bin"))).hasSize(1 << 20);
 
-    write(".env", "TOKEN=two\n");
-    write("app.log", "more log\n");
-    write("secret/private.key", "other key\n");
-    write(".git/HEAD", "ref: refs/heads/main\n");
-    Proc ignoredChanged = hoist("build", "--progress", "plain", "-t", "out:2", ctx.toString()).ok();
+    ws.write(".env", "TOKEN=two\n");
+    ws.write("app.log", "more log\n");
+    ws.write("secret/private.key", "other key\n");
+    ws.write(".git/HEAD", "ref: refs/heads/main\n");
+    Proc ignoredChanged = ws.hoist("build", "--progress", "plain", "-t", "out:2", ws.ctx.toString()).ok();
     assertThat(ignoredChanged.err()).as("a change to ignored files keeps the RUN cached").contains("CACHED")
         .doesNotContain(" DONE ");
 
-    write("src/main.c", "int main(void);\n");
-    hoist("build", "-q", "-t", "out:3", ctx.toString()).ok();
-    assertThat(unpack("out:3").resolve("main")).hasContent("int main(void);");
+    ws.write("src/main.c", "int main(void);\n");
+    ws.hoist("build", "-q", "-t", "out:3", ws.ctx.toString()).ok();
+    assertThat(ws.unpack("out:3").resolve("main")).hasContent("int main(void);");
   }
 
   @Test
   void withNothingIgnoredUnderTheSourceTheFolderItselfIsBound() throws Exception {
-    write("Dockerfile", """
+    ws.write("Dockerfile", """
         FROM busybox
         RUN --mount=type=bind,source=src,target=/src stat -c %i /src /src/main.c > /inodes && ls /src > /names
         """);
-    write(".dockerignore", "secret\n");
-    hoist("build", "-q", "-t", "out:1", ctx.toString()).ok();
+    ws.write(".dockerignore", "secret\n");
+    ws.hoist("build", "-q", "-t", "out:1", ws.ctx.toString()).ok();
 
-    Path root = unpack("out:1");
+    Path root = ws.unpack("out:1");
     assertThat(Files.readAllLines(root.resolve("inodes")))
-        .containsExactly(inode(ctx.resolve("src")), inode(ctx.resolve("src/main.c")));
+        .containsExactly(inode(ws.ctx.resolve("src")), inode(ws.ctx.resolve("src/main.c")));
     assertThat(Files.readAllLines(root.resolve("names"))).containsExactly("debug.log", "main.c");
   }
 
@@ -117,19 +97,17 @@ class RunBindContextIT {
     Path shmHome = Files.createTempDirectory(shm, "hoist-bind-");
     try {
       BusyboxImage.importInto(LocalStore.open(shmHome), "busybox:latest", Files.createDirectories(tmp.resolve("work2")));
-      write("Dockerfile", """
+      ws.write("Dockerfile", """
           FROM busybox
           RUN --mount=type=bind,target=/ctx cd /ctx && find . > /listing && stat -c %i big.bin > /inode \\
               && cat src/main.c > /main
           """);
-      Proc.hoist(shmHome, tmp, null, "build", "-q", "-t", "out:1", ctx.toString()).ok();
-      Path bundle = tmp.resolve("bundle-shm");
-      Proc.tool(tmp, "umoci", "unpack", "--image", shmHome + ":out:1", bundle.toString()).ok();
-      Path root = bundle.resolve("rootfs");
+      Proc.hoist(shmHome, tmp, null, "build", "-q", "-t", "out:1", ws.ctx.toString()).ok();
+      Path root = ws.unpack(shmHome, "out:1");
       assertThat(Files.readAllLines(root.resolve("listing"))).contains("./big.bin", "./src/main.c")
           .doesNotContain("./.env", "./.git", "./secret/private.key");
       assertThat(root.resolve("main")).hasContent("int main;");
-      assertThat(Files.readString(root.resolve("inode")).strip()).isNotEqualTo(inode(ctx.resolve("big.bin")));
+      assertThat(Files.readString(root.resolve("inode")).strip()).isNotEqualTo(inode(ws.ctx.resolve("big.bin")));
     } finally {
       Proc.tool(tmp, "rm", "-rf", shmHome.toString()).ok();
     }
@@ -137,44 +115,44 @@ class RunBindContextIT {
 
   @Test
   void aReadWriteBindNeverChangesTheContext() throws Exception {
-    write("Dockerfile", """
+    ws.write("Dockerfile", """
         FROM busybox
         RUN --mount=type=bind,target=/ctx,rw echo changed > /ctx/src/main.c && echo more >> /ctx/big.bin \\
             && chmod 600 /ctx/secret/public.txt && rm /ctx/Dockerfile && touch /ctx/new && cat /ctx/src/main.c > /seen
         RUN --mount=type=bind,source=src,target=/src,rw echo again > /src/main.c && rm /src/debug.log
         """);
-    hoist("build", "-q", "-t", "out:1", ctx.toString()).ok();
+    ws.hoist("build", "-q", "-t", "out:1", ws.ctx.toString()).ok();
 
-    assertThat(unpack("out:1").resolve("seen")).hasContent("changed");
-    assertThat(ctx.resolve("src/main.c")).hasContent("int main;");
-    assertThat(ctx.resolve("src/debug.log")).hasContent("debug");
-    assertThat(Files.size(ctx.resolve("big.bin"))).isEqualTo(1 << 20);
-    assertThat(Files.getAttribute(ctx.resolve("secret/public.txt"), "unix:mode")).isEqualTo(0100644);
-    assertThat(ctx.resolve("Dockerfile")).exists();
-    assertThat(ctx.resolve("new")).doesNotExist();
+    assertThat(ws.unpack("out:1").resolve("seen")).hasContent("changed");
+    assertThat(ws.ctx.resolve("src/main.c")).hasContent("int main;");
+    assertThat(ws.ctx.resolve("src/debug.log")).hasContent("debug");
+    assertThat(Files.size(ws.ctx.resolve("big.bin"))).isEqualTo(1 << 20);
+    assertThat(Files.getAttribute(ws.ctx.resolve("secret/public.txt"), "unix:mode")).isEqualTo(0100644);
+    assertThat(ws.ctx.resolve("Dockerfile")).exists();
+    assertThat(ws.ctx.resolve("new")).doesNotExist();
   }
 
   @Test
   void noSourceLeadsOutsideTheContextOrToAnIgnoredFile() throws Exception {
     Files.writeString(tmp.resolve("outside.txt"), "outside\n");
-    Files.createSymbolicLink(ctx.resolve("up"), Path.of("../outside.txt"));
-    Files.createSymbolicLink(ctx.resolve("abs"), Path.of("/etc"));
+    Files.createSymbolicLink(ws.ctx.resolve("up"), Path.of("../outside.txt"));
+    Files.createSymbolicLink(ws.ctx.resolve("abs"), Path.of("/etc"));
     for (String source : List.of("../outside.txt", "../../../../etc/hostname", "up", "abs/hostname", ".env",
         "secret/private.key", ".git")) {
-      write("Dockerfile", "FROM busybox\nRUN --mount=type=bind,source=" + source + ",target=/m cat /m\n");
-      Proc refused = hoist("build", "--progress", "plain", ctx.toString());
+      ws.write("Dockerfile", "FROM busybox\nRUN --mount=type=bind,source=" + source + ",target=/m cat /m\n");
+      Proc refused = ws.hoist("build", "--progress", "plain", ws.ctx.toString());
       assertThat(refused.exit()).as(source).isEqualTo(1);
       assertThat(refused.err()).as(source).contains("Dockerfile:2")
           .contains("source=" + source + ": not found in build context (or excluded by .dockerignore)")
           .doesNotContain("Exception");
     }
 
-    write("Dockerfile", """
+    ws.write("Dockerfile", """
         FROM busybox
         RUN --mount=type=bind,target=/ctx cat /ctx/abs/passwd > /passwd && cat /ctx/up > /up || echo gone > /up
         """);
-    hoist("build", "-q", "-t", "out:1", ctx.toString()).ok();
-    Path root = unpack("out:1");
+    ws.hoist("build", "-q", "-t", "out:1", ws.ctx.toString()).ok();
+    Path root = ws.unpack("out:1");
     assertThat(root.resolve("passwd")).as("a symlink in the mount resolves inside the container")
         .hasContent(Files.readString(root.resolve("etc/passwd")).strip());
     assertThat(root.resolve("up")).hasContent("gone");

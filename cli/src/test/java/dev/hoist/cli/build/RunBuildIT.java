@@ -2,11 +2,8 @@ package dev.hoist.cli.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.cache.store.LocalStore;
-import dev.hoist.transfer.testing.BusyboxImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,36 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunBuildIT {
   @TempDir Path tmp;
-  Path home;
-  Path ctx;
+  BuildWorkspace ws;
 
   @BeforeEach
   void setUp() throws IOException {
-    BusyboxImage.assumeAvailable();
-    home = tmp.resolve("home");
-    ctx = Files.createDirectories(tmp.resolve("ctx"));
-    BusyboxImage.importInto(LocalStore.open(home), "busybox:latest", Files.createDirectories(tmp.resolve("work")));
-  }
-
-  private Proc hoist(String... args) throws Exception {
-    return Proc.hoist(home, tmp, null, args);
-  }
-
-  private void write(String path, String text) throws IOException {
-    Path p = ctx.resolve(path);
-    Files.createDirectories(p.getParent());
-    Files.writeString(p, text);
-  }
-
-  private Path unpack(String ref) throws Exception {
-    Path bundle = tmp.resolve("bundle-" + System.nanoTime());
-    Proc.tool(tmp, "umoci", "unpack", "--image", home + ":" + ref, bundle.toString()).ok();
-    return bundle.resolve("rootfs");
+    ws = BuildWorkspace.withBusybox(tmp);
   }
 
   @Test
   void commandChangesBecomeALayerWithWhiteoutsAsUserInWorkdir() throws Exception {
-    write("Dockerfile", """
+    ws.write("Dockerfile", """
         FROM busybox
         ARG GREETING=hi
         RUN echo "$GREETING" > /greeting && rm /bin/wc
@@ -67,9 +44,9 @@ class RunBuildIT {
         RUN ["/bin/sh", "-c", "echo exec > /tmp/exec"]
         RUN true
         """);
-    Proc built = hoist("build", "--progress", "plain", "-t", "out:1", ctx.toString()).ok();
+    Proc built = ws.hoist("build", "--progress", "plain", "-t", "out:1", ws.ctx.toString()).ok();
 
-    Path root = unpack("out:1");
+    Path root = ws.unpack("out:1");
     assertThat(root.resolve("greeting")).hasContent("hi");
     assertThat(root.resolve("bin/wc")).doesNotExist();
     assertThat(root.resolve("bin/cat")).exists();
@@ -80,7 +57,7 @@ class RunBuildIT {
     assertThat(root.resolve("tmp/exec")).hasContent("exec");
     assertThat(root.resolve("dev/pipes")).doesNotExist();
 
-    StoredLayers image = StoredLayers.of(home, "out:1");
+    StoredLayers image = StoredLayers.of(ws.home, "out:1");
     Map<String, byte[]> firstRun = image.layers().get(1);
     assertThat(firstRun).containsKeys("greeting", "bin/.wh.wc");
     assertThat(new String(firstRun.get("greeting"), StandardCharsets.UTF_8)).isEqualTo("hi\n");
@@ -91,38 +68,38 @@ class RunBuildIT {
     assertThat(image.config().get("history").get(image.config().get("history").size() - 1).path("empty_layer").asBoolean()).isTrue();
     assertThat(image.layers()).hasSize(image.config().get("rootfs").get("diff_ids").size());
 
-    Proc again = hoist("build", "--progress", "plain", "-t", "out:1", ctx.toString()).ok();
+    Proc again = ws.hoist("build", "--progress", "plain", "-t", "out:1", ws.ctx.toString()).ok();
     assertThat(again.err()).doesNotContain(" DONE ").contains("CACHED");
     assertThat(built.err()).contains(" DONE ");
   }
 
   @Test
   void mountsCacheSurvivesNoCacheRebuildsBindAndTmpfsLeaveNoTrace() throws Exception {
-    write("data/in.txt", "from the context\n");
-    write("Dockerfile", """
+    ws.write("data/in.txt", "from the context\n");
+    ws.write("Dockerfile", """
         FROM busybox
         RUN --mount=type=cache,target=/cache --mount=type=bind,source=data,target=/data \\
             --mount=type=tmpfs,target=/scratch \\
             echo x >> /cache/count && wc -l < /cache/count > /seen && cat /data/in.txt > /copied \\
             && echo t > /scratch/t
         """);
-    hoist("build", "-q", "-t", "out:1", ctx.toString()).ok();
-    hoist("build", "-q", "--no-cache", "-t", "out:2", ctx.toString()).ok();
+    ws.hoist("build", "-q", "-t", "out:1", ws.ctx.toString()).ok();
+    ws.hoist("build", "-q", "--no-cache", "-t", "out:2", ws.ctx.toString()).ok();
 
-    Path root = unpack("out:2");
+    Path root = ws.unpack("out:2");
     assertThat(root.resolve("seen")).hasContent("2");
     assertThat(root.resolve("copied")).hasContent("from the context");
-    Map<String, byte[]> layer = StoredLayers.of(home, "out:2").top();
+    Map<String, byte[]> layer = StoredLayers.of(ws.home, "out:2").top();
     assertThat(layer.keySet()).containsExactlyInAnyOrder("copied", "seen");
 
-    write("data/in.txt", "changed\n");
-    hoist("build", "-q", "-t", "out:3", ctx.toString()).ok();
-    assertThat(unpack("out:3").resolve("copied")).hasContent("changed");
+    ws.write("data/in.txt", "changed\n");
+    ws.hoist("build", "-q", "-t", "out:3", ws.ctx.toString()).ok();
+    assertThat(ws.unpack("out:3").resolve("copied")).hasContent("changed");
   }
 
   @Test
   void aCacheMountFromAStageStartsWithThatStagesFiles() throws Exception {
-    write("Dockerfile", """
+    ws.write("Dockerfile", """
         FROM busybox AS seed
         RUN mkdir -p /pre/sub && echo seeded > /pre/sub/file
         FROM busybox
@@ -130,8 +107,8 @@ class RunBuildIT {
             cat /c/sub/file > /seen && echo more >> /c/sub/file
         RUN --mount=type=cache,id=seeded,target=/c wc -l < /c/sub/file > /lines
         """);
-    hoist("build", "-q", "-t", "out:1", ctx.toString()).ok();
-    Path root = unpack("out:1");
+    ws.hoist("build", "-q", "-t", "out:1", ws.ctx.toString()).ok();
+    Path root = ws.unpack("out:1");
     assertThat(root.resolve("seen")).hasContent("seeded");
     assertThat(root.resolve("lines")).hasContent("2");
     assertThat(root.resolve("c")).doesNotExist();
@@ -139,21 +116,21 @@ class RunBuildIT {
 
   @Test
   void failingCommandEndsTheBuildWithLineExitCodeAndLastOutput() throws Exception {
-    write("Dockerfile", """
+    ws.write("Dockerfile", """
         FROM busybox
         RUN echo fine
         RUN echo first-words && echo last-words >&2 && exit 3
         """);
-    Proc failed = hoist("build", "--progress", "plain", ctx.toString());
+    Proc failed = ws.hoist("build", "--progress", "plain", ws.ctx.toString());
     assertThat(failed.exit()).isEqualTo(1);
     assertThat(failed.err()).contains("hoist: Dockerfile:3: RUN failed with exit code 3").contains("last-words")
         .doesNotContain("Exception");
 
-    write("Dockerfile", """
+    ws.write("Dockerfile", """
         FROM busybox
         RUN --security=insecure true
         """);
-    Proc refused = hoist("build", "--progress", "plain", ctx.toString());
+    Proc refused = ws.hoist("build", "--progress", "plain", ws.ctx.toString());
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).contains("Dockerfile:2").contains("--allow security.insecure");
   }

@@ -2,7 +2,6 @@ package dev.hoist.cli.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.cache.store.LocalStore;
 import dev.hoist.runtime.userns.ProcessIds;
 import dev.hoist.transfer.testing.BusyboxImage;
 import java.net.StandardProtocolFamily;
@@ -48,7 +47,7 @@ class RunMountOwnersIT {
           echo by-app > /cache/by-app && cat /cache/by-app > /tmp/cache-read && wc -c < /run/secrets/token > /tmp/secret-size
       """;
   private Path dir;
-  private Path ctx;
+  private BuildWorkspace ws;
   private ServerSocketChannel agent;
 
   @BeforeEach
@@ -56,10 +55,10 @@ class RunMountOwnersIT {
     BusyboxImage.assumeAvailable();
     dir = Files.createTempDirectory(Path.of("/tmp"), "hoist-mount-owners-");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    ctx = Files.createDirectories(dir.resolve("ctx"));
-    Files.writeString(ctx.resolve("Dockerfile"), DOCKERFILE);
-    Files.writeString(ctx.resolve(".dockerignore"), ".env\n");
-    Files.writeString(ctx.resolve(".env"), "PASSWORD=x\n");
+    ws = new BuildWorkspace(dir);
+    ws.write("Dockerfile", DOCKERFILE);
+    ws.write(".dockerignore", ".env\n");
+    ws.write(".env", "PASSWORD=x\n");
     Files.writeString(dir.resolve("token"), TOKEN);
     agent = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
     agent.bind(UnixDomainSocketAddress.of(dir.resolve("agent.sock")));
@@ -78,12 +77,11 @@ class RunMountOwnersIT {
   @Test
   void asRootTheMountsHaveTheirOwnersAndModes() throws Exception {
     Assumptions.assumeTrue(ProcessIds.effectiveUid() == 0, "the root variant needs root (the other one runs rootless)");
-    Path home = dir.resolve("home");
-    BusyboxImage.importInto(LocalStore.open(home), "busybox:latest", Files.createDirectories(dir.resolve("work")));
+    ws.importBusybox();
 
-    Proc.run(build(home), Map.of(), dir, null).ok();
+    Proc.run(build(), Map.of(), dir, null).ok();
 
-    assertBuiltAsExpected(home);
+    assertBuiltAsExpected();
   }
 
   @Test
@@ -93,27 +91,26 @@ class RunMountOwnersIT {
         "no user " + USER + " (CI creates it: useradd -m hoist-ci)");
     Optional<Long> range = subordinateRangeSize();
     Assumptions.assumeTrue(range.isPresent(), "no /etc/subuid and /etc/subgid range for " + USER);
-    Path home = dir.resolve("home");
-    BusyboxImage.importInto(LocalStore.open(home), "busybox:latest", Files.createDirectories(dir.resolve("work")));
+    ws.importBusybox();
     Proc.tool(dir, "chown", "-R", USER + ":" + USER, dir.toString()).ok();
 
-    Proc built = Proc.run(asUser(build(home)), Map.of(), dir, null);
+    Proc built = Proc.run(asUser(build()), Map.of(), dir, null);
     assertThat(built.exit()).as(built.out() + built.err()).isZero();
-    assertBuiltAsExpected(home);
+    assertBuiltAsExpected();
 
     long far = range.get() + 10;
-    Files.writeString(ctx.resolve("Dockerfile"), "FROM busybox\nRUN --mount=type=cache,target=/far,uid=" + far + " true\n");
-    Proc refused = Proc.run(asUser(build(home)), Map.of(), dir, null);
+    ws.write("Dockerfile", "FROM busybox\nRUN --mount=type=cache,target=/far,uid=" + far + " true\n");
+    Proc refused = Proc.run(asUser(build()), Map.of(), dir, null);
     assertThat(refused.exit()).isEqualTo(1);
     assertThat(refused.err()).contains("Dockerfile:2").contains("uid/gid " + far + ":0 on a mount is not in the user"
         + " namespace of " + USER + ": give it a range of at least " + far + " ids in /etc/subuid and /etc/subgid")
         .doesNotContain("Exception");
   }
 
-  private List<String> build(Path home) {
-    return List.of("env", "HOIST_HOME=" + home, Proc.repo().resolve("bin/hoist").toAbsolutePath().toString(), "build",
+  private List<String> build() {
+    return List.of("env", "HOIST_HOME=" + ws.home, Proc.repo().resolve("bin/hoist").toAbsolutePath().toString(), "build",
         "--progress", "plain", "--secret", "id=token,src=" + dir.resolve("token"), "--ssh",
-        "default=" + dir.resolve("agent.sock"), "-t", "out:1", ctx.toString());
+        "default=" + dir.resolve("agent.sock"), "-t", "out:1", ws.ctx.toString());
   }
 
   private static List<String> asUser(List<String> command) {
@@ -122,10 +119,8 @@ class RunMountOwnersIT {
     return out;
   }
 
-  private void assertBuiltAsExpected(Path home) throws Exception {
-    Path bundle = dir.resolve("bundle-" + System.nanoTime());
-    Proc.tool(dir, "umoci", "unpack", "--image", home + ":out:1", bundle.toString()).ok();
-    Path root = bundle.resolve("rootfs");
+  private void assertBuiltAsExpected() throws Exception {
+    Path root = ws.unpack("out:1");
     assertThat(Files.readAllLines(root.resolve("owners")))
         .containsExactly("1000:1001:750", "1000:1001:440", "0:0:400", "1000:1001:660", "0:0:600");
     assertThat(root.resolve("agent-variable")).hasContent("/run/buildkit/ssh_agent.0");

@@ -2,9 +2,7 @@ package dev.hoist.cli.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.Digest;
-import dev.hoist.transfer.testing.BusyboxImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,15 +27,12 @@ class RunSecretsIT {
 
   @Test
   void secretsAreReadableInTheirRunAndFoundNowhereAfter() throws Exception {
-    BusyboxImage.assumeAvailable();
-    Path home = tmp.resolve("home");
-    BusyboxImage.importInto(LocalStore.open(home), "busybox:latest", Files.createDirectories(tmp.resolve("work")));
+    BuildWorkspace ws = BuildWorkspace.withBusybox(tmp);
     String marker1 = "hoist-secret-" + UUID.randomUUID();
     String marker2 = "hoist-secret-" + UUID.randomUUID();
     Path secretFile = tmp.resolve("s1.txt");
     Files.writeString(secretFile, marker1);
-    Path ctx = Files.createDirectories(tmp.resolve("ctx"));
-    Files.writeString(ctx.resolve("Dockerfile"), """
+    ws.write("Dockerfile", """
         FROM busybox
         RUN --mount=type=secret,id=s1 cat /run/secrets/s1 | sha256sum > /s1.sum && ls -l /run/secrets
         RUN --mount=type=secret,id=s2,env=S2 printf %s "$S2" | sha256sum > /s2.sum
@@ -48,11 +43,10 @@ class RunSecretsIT {
         """);
     String control = "hoist-control-" + UUID.randomUUID();
     Proc build = Proc.run(List.of(Proc.repo().resolve("bin/hoist").toString(), "build", "--progress", "plain",
-        "--secret", "id=s1,src=" + secretFile, "--secret", "id=s2,env=HOIST_TEST_S2", "--build-arg", "CONTROL=" + control, "-t", "out:1", ctx.toString()),
-        Map.of("HOIST_HOME", home.toString(), "HOIST_TEST_S2", marker2), tmp, null).ok();
+        "--secret", "id=s1,src=" + secretFile, "--secret", "id=s2,env=HOIST_TEST_S2", "--build-arg", "CONTROL=" + control, "-t", "out:1", ws.ctx.toString()),
+        Map.of("HOIST_HOME", ws.home.toString(), "HOIST_TEST_S2", marker2), tmp, null).ok();
 
-    Path root = tmp.resolve("bundle/rootfs");
-    Proc.tool(tmp, "umoci", "unpack", "--image", home + ":out:1", tmp.resolve("bundle").toString()).ok();
+    Path root = ws.unpack("out:1");
     assertThat(root.resolve("s1.sum")).content().startsWith(sha256(marker1));
     assertThat(root.resolve("s2.sum")).content().startsWith(sha256(marker2));
     assertThat(root.resolve("s1.len")).hasContent(Integer.toString(marker1.length()));
@@ -64,7 +58,7 @@ class RunSecretsIT {
     for (String marker : List.of(marker1, marker2)) {
       byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
       assertThat(indexOf((build.out() + build.err()).getBytes(StandardCharsets.UTF_8), needle)).as("build log").isNegative();
-      try (Stream<Path> files = Files.walk(home)) {
+      try (Stream<Path> files = Files.walk(ws.home)) {
         for (Path f : files.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
           searched.add(f);
           assertThat(indexOf(StoredLayers.readable(f), needle)).as(f.toString()).isNegative();

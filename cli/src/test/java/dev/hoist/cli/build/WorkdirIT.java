@@ -2,8 +2,6 @@ package dev.hoist.cli.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hoist.cache.store.LocalStore;
-import dev.hoist.transfer.testing.BusyboxImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,25 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** WORKDIR as BuildKit makes it: the directories it creates belong to the current USER; read back with umoci. */
 class WorkdirIT {
   @TempDir Path tmp;
-  Path home;
-  Path ctx;
+  BuildWorkspace ws;
 
   @BeforeEach
   void setUp() throws IOException {
-    BusyboxImage.assumeAvailable();
-    home = tmp.resolve("home");
-    ctx = Files.createDirectories(tmp.resolve("ctx"));
-    BusyboxImage.importInto(LocalStore.open(home), "busybox:latest", Files.createDirectories(tmp.resolve("work")));
+    ws = BuildWorkspace.withBusybox(tmp);
   }
 
   private Path build(String dockerfile) throws Exception {
-    Files.writeString(ctx.resolve("Dockerfile"), dockerfile);
-    Path layout = tmp.resolve("layout-" + System.nanoTime());
-    Proc.hoist(home, tmp, null, "build", "-q", "-o", "type=oci,dest=" + layout + ",tar=false", "-t", "wd:1",
-        ctx.toString()).ok();
-    Path bundle = tmp.resolve("bundle-" + System.nanoTime());
-    Proc.tool(tmp, "umoci", "unpack", "--image", layout + ":1", bundle.toString()).ok();
-    return bundle.resolve("rootfs");
+    return ws.buildRootfs(dockerfile, "wd:1");
   }
 
   private static String owner(Path p) throws IOException {
