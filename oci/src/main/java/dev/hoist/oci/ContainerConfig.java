@@ -34,6 +34,9 @@ public record ContainerConfig(
     @JsonProperty("Shell") List<String> shell,
     @JsonProperty("OnBuild") List<String> onBuild,
     @JsonAnySetter @JsonAnyGetter Map<String, Object> extra) {
+  /** Docker's and BuildKit's {@code PATH} for a Linux container whose image sets none. */
+  public static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
 
   public ContainerConfig {
     user = user == null ? "" : user;

@@ -107,7 +107,7 @@ public final class ContainerRunner {
       mounts.addAll(planned.mounts());
       boolean terminal = request.output() instanceof Output.Inherit inherit && inherit.terminal();
       ContainerSpec spec = new ContainerSpec(snapshot.rootfs(), request.args(),
-          ProcessEnvironment.of(request.env(), planned.env(), user), request.workdir(), user.uid(), user.gid(),
+          ProcessEnvironment.of(request.env(), planned.env(), user, terminal), request.workdir(), user.uid(), user.gid(),
           user.additionalGids().stream().map(Integer::longValue).toList(), request.hostname(), mounts,
           request.network() == NetworkMode.NONE,
           request.insecure() ? Capabilities.ALL : Capabilities.DOCKER_DEFAULT, !request.insecure(),

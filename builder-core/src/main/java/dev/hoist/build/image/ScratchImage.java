@@ -10,15 +10,13 @@ import java.util.List;
  * platform, the default {@code PATH} of its OS in {@code Env} and {@code WorkingDir} "/".
  */
 public final class ScratchImage {
-  /** BuildKit's {@code system.DefaultPathEnvUnix}. */
-  static final String UNIX_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
   /** BuildKit's {@code system.DefaultPathEnvWindows}. */
   static final String WINDOWS_PATH = "c:\\Windows\\System32;c:\\Windows";
 
   private ScratchImage() {}
 
   public static ImageConfig config(Platform platform) {
-    String path = "windows".equals(platform.os()) ? WINDOWS_PATH : UNIX_PATH;
+    String path = "windows".equals(platform.os()) ? WINDOWS_PATH : ContainerConfig.DEFAULT_PATH;
     return ImageConfig.scratch(platform).withConfig(new ContainerConfig(null, null, List.of("PATH=" + path), null,
         null, null, "/", null, null, false, null, null, null, null));
   }

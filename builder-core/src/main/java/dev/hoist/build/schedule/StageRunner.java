@@ -37,6 +37,7 @@ import dev.hoist.dockerfile.stage.Stage;
 import dev.hoist.dockerfile.stage.StageArgs;
 import dev.hoist.dockerfile.stage.StageGraph;
 import dev.hoist.oci.HoistException;
+import dev.hoist.oci.ImageConfig;
 import dev.hoist.oci.Platform;
 import java.io.IOException;
 import java.time.Duration;
@@ -171,8 +172,11 @@ public final class StageRunner {
       return s.withCmdSet(false).withCacheKey(CacheKey.below(s.cacheKey()).part("FROM stage").digest());
     }
     if (image.equalsIgnoreCase("scratch")) {
-      return new ImageState(ScratchImage.config(platform), List.of(), false,
-          CacheKey.root("scratch " + platform).digest());
+      // The config's defaults are part of the key, so a store that cached steps over an older empty
+      // config (before it had PATH and WorkingDir) does not hand those images back.
+      ImageConfig scratch = ScratchImage.config(platform);
+      return new ImageState(scratch, List.of(), false, CacheKey.root("scratch " + platform)
+          .part(String.join("\n", scratch.config().env())).part(scratch.config().workingDir()).digest());
     }
     ResolvedImage base;
     try {

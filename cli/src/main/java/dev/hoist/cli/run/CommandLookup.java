@@ -1,5 +1,6 @@
 package dev.hoist.cli.run;
 
+import dev.hoist.oci.ContainerConfig;
 import dev.hoist.runtime.snapshot.LowerStack;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,9 +20,6 @@ import java.util.Set;
  * the image. Paths under a volume or mount are left to the runtime.
  */
 final class CommandLookup {
-  /** Docker's {@code PATH} for containers whose image sets none. */
-  static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
   /** Why the program cannot be started: the exit code and the message Docker gives. */
   record Failure(int exitCode, String message) {}
 
@@ -69,7 +67,7 @@ final class CommandLookup {
   }
 
   private static String path(List<String> env) {
-    String path = DEFAULT_PATH;
+    String path = ContainerConfig.DEFAULT_PATH;
     for (String kv : env) {
       if (kv.startsWith("PATH=")) {
         path = kv.substring(5);

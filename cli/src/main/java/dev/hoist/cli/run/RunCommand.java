@@ -119,9 +119,6 @@ public final class RunCommand implements Callable<Integer> {
     ContainerConfig cfg = img.config().config();
     List<String> argv = argv(cfg);
     List<String> environment = environment(cfg.env());
-    if (tty && environment.stream().noneMatch(e -> e.startsWith("TERM="))) {
-      environment.add("TERM=xterm");
-    }
     Path home = store.home();
     Consumer<String> warnings = w -> spec.commandLine().getErr().println(w);
     ContainerRunner runner = ContainerRunner.system(Optional.ofNullable(runtime),

@@ -327,7 +327,7 @@ public final class LocalStore {
       int blobsRemoved = 0;
       int cacheRemoved = 0;
       long freed = 0;
-      List<Descriptor> entries = new ArrayList<>(index.read());
+      List<Descriptor> entries = new ArrayList<>(index.readFresh());
       long[] result = sweep(entries);
       blobsRemoved += (int) result[0];
       freed += result[1];

@@ -29,58 +29,75 @@ final class StoreIndex {
 
   private final Path home;
   private final Path file;
-  private volatile Lookup lookup;
+  private volatile Parsed parsed;
 
   /**
-   * The entries by one annotation's value, as parsed from the file in the state {@code stamp}
-   * names: a build looks up its step cache once per step, and parsing an index of thousands of
-   * entries each time cost more than the rest of a warm build.
+   * The entries as parsed from the file in the state {@code stamp} names, and by the value of
+   * each annotation asked about: a build looks up its step cache once per step, and parsing an
+   * index of thousands of entries each time cost more than the rest of a warm build.
    */
-  private record Lookup(String annotation, Map<String, Object> stamp, Map<String, Descriptor> entries) {}
+  private record Parsed(Map<String, Object> stamp, List<Descriptor> entries,
+      Map<String, Map<String, Descriptor>> byAnnotation) {
+    Map<String, Descriptor> by(String annotation) {
+      return byAnnotation.computeIfAbsent(annotation, a -> {
+        Map<String, Descriptor> out = new HashMap<>();
+        for (Descriptor d : entries) {
+          String v = d.annotations().get(a);
+          if (v != null) {
+            out.putIfAbsent(v, d);
+          }
+        }
+        return out;
+      });
+    }
+  }
 
   StoreIndex(Path home) {
     this.home = home;
     this.file = home.resolve("index.json");
   }
 
+  /**
+   * The entries, for lookups: the last parse is reused while the file's inode, size, mtime and
+   * ctime stay the same (every write replaces the file by a rename, so a change gives a new inode
+   * or at least a new ctime). Changes read the file afresh under the lock instead.
+   */
   List<Descriptor> read() throws IOException {
-    if (!Files.exists(file)) {
-      return List.of();
-    }
-    return ImageIndex.parse(Files.readAllBytes(file), file.toString()).manifests();
+    return current().map(Parsed::entries).orElse(List.of());
   }
 
-  /**
-   * The entry whose {@code annotation} is {@code value}. The parse is reused while the file's
-   * inode, size, mtime and ctime stay the same (every write replaces the file by a rename, so a
-   * change gives a new inode or at least a new ctime); updates always read the file afresh.
-   */
+  /** The entry whose {@code annotation} is {@code value}, as {@link #read} sees the entries. */
   Optional<Descriptor> find(String annotation, String value) throws IOException {
+    return current().map(p -> p.by(annotation).get(value));
+  }
+
+  private Optional<Parsed> current() throws IOException {
     Map<String, Object> stamp;
     try {
       stamp = Files.readAttributes(file, "unix:dev,ino,size,lastModifiedTime,ctime");
     } catch (NoSuchFileException e) {
       return Optional.empty();
     }
-    Lookup known = lookup;
-    if (known == null || !known.annotation().equals(annotation) || !known.stamp().equals(stamp)) {
-      Map<String, Descriptor> entries = new HashMap<>();
-      for (Descriptor d : read()) {
-        String v = d.annotations().get(annotation);
-        if (v != null) {
-          entries.putIfAbsent(v, d);
-        }
-      }
-      known = new Lookup(annotation, stamp, entries);
-      lookup = known;
+    Parsed known = parsed;
+    if (known == null || !known.stamp().equals(stamp)) {
+      known = new Parsed(stamp, readFresh(), new ConcurrentHashMap<>());
+      parsed = known;
     }
-    return Optional.ofNullable(known.entries().get(value));
+    return Optional.of(known);
+  }
+
+  /** The entries as the file holds them now; what every change under the lock starts from. */
+  List<Descriptor> readFresh() throws IOException {
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    return ImageIndex.parse(Files.readAllBytes(file), file.toString()).manifests();
   }
 
   /** Applies {@code change} to the entries under the lock and writes the result; returns it. */
   List<Descriptor> update(UnaryOperator<List<Descriptor>> change) throws IOException {
     return locked(() -> {
-      List<Descriptor> before = read();
+      List<Descriptor> before = readFresh();
       List<Descriptor> after = change.apply(before);
       if (!after.equals(before)) {
         write(after);
