@@ -1,15 +1,18 @@
 package dev.hoist.build.cache;
 
+import dev.hoist.dockerfile.text.CsvFields;
 import dev.hoist.oci.HoistException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * One {@code --cache-to} or {@code --cache-from} value as buildx spells it: {@code
  * type=registry,ref=REPO:TAG[,mode=min|max]}, {@code type=local,dest=DIR} (export) or {@code
- * type=local,src=DIR} (import), or a bare {@code REPO:TAG}, which means {@code type=registry}.
+ * type=local,src=DIR} (import), or a bare {@code REPO:TAG}, which means {@code type=registry}. Fields are
+ * CSV as buildx reads them ({@link CsvFields}): a value holding a comma is quoted with its key, {@code "dest=/a,b"}.
  */
 public record CacheSpec(Type type, String location, Mode mode) {
   /** Where a cache lives. */
@@ -47,7 +50,7 @@ public record CacheSpec(Type type, String location, Mode mode) {
       return new CacheSpec(Type.REGISTRY, text.trim(), Mode.MIN);
     }
     Map<String, String> attrs = new LinkedHashMap<>();
-    for (String part : text.split(",")) {
+    for (String part : fields(text, option)) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
         throw new HoistException("invalid " + option + " " + text + ": \"" + part + "\" is not key=value");
@@ -66,6 +69,14 @@ public record CacheSpec(Type type, String location, Mode mode) {
       default -> throw new HoistException("invalid " + option + " " + text + ": unsupported type " + type
           + " (hoist supports type=registry and type=local)");
     };
+  }
+
+  private static List<String> fields(String text, String option) {
+    try {
+      return CsvFields.split(text);
+    } catch (IllegalArgumentException e) {
+      throw new HoistException("invalid " + option + " " + text + ": " + e.getMessage(), e);
+    }
   }
 
   private static String required(Map<String, String> attrs, String key, String option, String text) {

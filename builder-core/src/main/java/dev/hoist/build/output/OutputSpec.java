@@ -1,5 +1,6 @@
 package dev.hoist.build.output;
 
+import dev.hoist.dockerfile.text.CsvFields;
 import dev.hoist.oci.HoistException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ public record OutputSpec(Type type, Optional<String> dest, Map<String, String> a
       return new OutputSpec(Type.TAR, Optional.of(STDOUT), Map.of());
     }
     Map<String, String> attrs = new LinkedHashMap<>();
-    for (String part : CsvFields.split(text, "--output")) {
+    for (String part : fields(text)) {
       int eq = part.indexOf('=');
       if (eq <= 0) {
         if (attrs.isEmpty() && !part.isBlank() && text.indexOf('=') < 0) {
@@ -73,6 +74,14 @@ public record OutputSpec(Type type, Optional<String> dest, Map<String, String> a
       throw new HoistException("invalid --output " + text + ": dest=- writes a tar to stdout; a directory output needs a path");
     }
     return spec;
+  }
+
+  private static List<String> fields(String text) {
+    try {
+      return CsvFields.split(text);
+    } catch (IllegalArgumentException e) {
+      throw new HoistException("invalid --output " + text + ": " + e.getMessage(), e);
+    }
   }
 
   /** Whether the output is an archive written to stdout. */

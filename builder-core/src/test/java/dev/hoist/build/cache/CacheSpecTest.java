@@ -20,6 +20,17 @@ class CacheSpecTest {
   }
 
   @Test
+  void readsQuotedFieldsAsBuildx() {
+    assertThat(CacheSpec.parseTo("type=registry,\"ref=r:5000/x,y\",mode=max"))
+        .isEqualTo(new CacheSpec(CacheSpec.Type.REGISTRY, "r:5000/x,y", CacheSpec.Mode.MAX));
+    assertThat(CacheSpec.parseFrom("type=local,\"src=/tmp/a,\"\"b\"\"\"").location()).isEqualTo("/tmp/a,\"b\"");
+    assertThatThrownBy(() -> CacheSpec.parseTo("type=registry,ref=\"r/x\"")).isInstanceOf(HoistException.class)
+        .hasMessage("invalid --cache-to type=registry,ref=\"r/x\": a quote inside a field; quote the whole field, as in \"key=a,b\"");
+    assertThatThrownBy(() -> CacheSpec.parseFrom("type=registry,\"ref=r/x")).isInstanceOf(HoistException.class)
+        .hasMessage("invalid --cache-from type=registry,\"ref=r/x: a quoted field has no closing quote");
+  }
+
+  @Test
   void refusesWhatItCannotDo() {
     assertThatThrownBy(() -> CacheSpec.parseTo("type=gha")).isInstanceOf(HoistException.class)
         .hasMessage("invalid --cache-to type=gha: unsupported type gha (hoist supports type=registry and type=local)");

@@ -1,6 +1,7 @@
 package dev.hoist.dockerfile.instruction;
 
-import java.util.ArrayList;
+import dev.hoist.dockerfile.text.CsvFields;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +19,7 @@ final class MountParser {
      * @throws IllegalArgumentException with a one-line reason
      */
     static Mount parse(String spec) {
-        List<String> fields = csv(spec);
+        List<String> fields = fields(spec);
         Mount.Type type = Mount.Type.BIND;
         for (String field : fields) {
             int eq = field.indexOf('=');
@@ -167,38 +168,12 @@ final class MountParser {
         }
     }
 
-    /** Splits a CSV record: commas separate fields, double quotes group, {@code ""} is a literal quote. */
-    static List<String> csv(String spec) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < spec.length(); i++) {
-            char c = spec.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < spec.length() && spec.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
+    /** The fields of a {@code --mount} value as BuildKit's CSV reader splits them; empty fields are skipped. */
+    private static List<String> fields(String spec) {
+        try {
+            return CsvFields.split(spec).stream().filter(field -> !field.isEmpty()).toList();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid --mount value " + spec + ": " + e.getMessage(), e);
         }
-        if (quoted) {
-            throw new IllegalArgumentException("unterminated quote in --mount value: " + spec);
-        }
-        out.add(field.toString());
-        out.removeIf(String::isEmpty);
-        return out;
     }
 }

@@ -1,4 +1,4 @@
 /**
- * Text helpers shared by the parser and the lexer: Go's white space and quoting rules.
+ * Text helpers shared by the parser, the lexer and the option readers: Go's white space, quoting and CSV rules.
  */
 package dev.hoist.dockerfile.text;

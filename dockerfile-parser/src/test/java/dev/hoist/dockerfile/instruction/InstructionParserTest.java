@@ -82,6 +82,17 @@ class InstructionParserTest {
     }
 
     @Test
+    void mountValuesAreCsvRecords() {
+        Mount quoted = parse("RUN --mount='type=cache,\"target=/a,b\",,id=c' true", RunInstruction.class).mounts().get(0);
+        assertThat(quoted.target()).contains("/a,b");
+        assertThat(quoted.id()).contains("c");
+        fails("RUN --mount='type=cache,target=\"/x\"' true",
+                "invalid --mount value type=cache,target=\"/x\": a quote inside a field; quote the whole field, as in \"key=a,b\"");
+        fails("RUN --mount='type=cache,\"target=/x' true",
+                "invalid --mount value type=cache,\"target=/x: a quoted field has no closing quote");
+    }
+
+    @Test
     void badMounts() {
         fails("RUN --mount=type=volume,target=/x true", "unsupported mount type \"volume\" (use bind, cache, tmpfs, secret or ssh)");
         fails("RUN --mount=type=cache,tagret=/x true", "unexpected key 'tagret' in 'tagret=/x' (did you mean target?)");
