@@ -41,4 +41,13 @@ public record SourceTree(FileTree files, DockerIgnore ignore, FileHashCache hash
   public boolean ignored(String relative) {
     return !relative.isEmpty() && ignore.matches(relative);
   }
+
+  /**
+   * Whether a walk leaves out {@code relative} and everything below it: the path is {@code hidden}
+   * (by {@code .dockerignore}, or a COPY's {@code --exclude}) and is not a folder in which a {@code !}
+   * pattern of {@code .dockerignore} could bring something back.
+   */
+  public boolean skips(String relative, FileInfo info, boolean hidden) {
+    return hidden && (info.kind() != FileInfo.Kind.DIRECTORY || ignore.canSkipDirectory(relative));
+  }
 }

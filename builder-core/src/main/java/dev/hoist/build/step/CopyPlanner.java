@@ -157,16 +157,14 @@ public final class CopyPlanner {
       if (child.isEmpty()) {
         continue;
       }
-      boolean isDir = child.get().kind() == FileInfo.Kind.DIRECTORY;
       String relToSource = ContextPath.clean(rel.substring(Math.min(rel.length(), relDir.length())));
-      if (tree.ignored(rel) || excluded(excludes, rel, relToSource)) {
-        if (!isDir || tree.ignore().canSkipDirectory(rel)) {
-          continue;
-        }
+      boolean hidden = tree.ignored(rel) || excluded(excludes, rel, relToSource);
+      if (tree.skips(rel, child.get(), hidden)) {
+        continue;
       }
       String t = join(target, name);
-      if (isDir) {
-        if (!tree.ignored(rel) && !excluded(excludes, rel, relToSource)) {
+      if (child.get().kind() == FileInfo.Kind.DIRECTORY) {
+        if (!hidden) {
           out.put(t, entry(child.get(), rel, t, r));
         }
         walk(rel, t, excludes, r, out);

@@ -30,7 +30,7 @@ class KeptTreeTest {
   }
 
   private static List<String> relative(KeptTree t) {
-    return t.paths().stream().map(p -> t.dir().relativize(p).toString()).toList();
+    return t.entries().stream().map(KeptTree.Entry::path).toList();
   }
 
   @Test

@@ -109,26 +109,13 @@ public final class MountPlanner {
 
   private void prepareCacheDir(Path dir, RunMount.CacheMount c) throws IOException {
     if (c.seed().isPresent()) {
-      copyContents(c.seed().get(), dir);
+      try {
+        commands.copyContents(c.seed().get(), dir);
+      } catch (TreeCommands.CommandFailedException e) {
+        throw new HoistException("cannot seed a cache mount from " + c.seed().get() + ": " + e.output());
+      }
     }
     own(dir, c.uid(), c.gid(), c.mode());
-  }
-
-  /** Copies what {@code from} holds (a folder's content, or one file) into {@code to}, with modes and times. */
-  private static void copyContents(Path from, Path to) throws IOException {
-    String source = Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS) ? from + "/." : from.toString();
-    Process p = new ProcessBuilder("cp", "-a", "--reflink=auto", "--", source, to.toString())
-        .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-    try {
-      if (p.waitFor() != 0) {
-        throw new HoistException("cannot seed a cache mount from " + from + ": " + out);
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while seeding a cache mount", e);
-    }
   }
 
   private void planSecret(RunMount.SecretMount s, PlannedMounts planned, Path runDir, int n) throws IOException {
@@ -166,17 +153,7 @@ public final class MountPlanner {
     Path copy = runDir.resolve("bind-" + n);
     // What the RUN wrote there may belong to its other users, which only the namespace can remove.
     planned.onClose(() -> commands.delete(copy));
-    Process p = new ProcessBuilder("cp", "-a", "--reflink=auto", b.source().toString(), copy.toString())
-        .redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-    try {
-      if (p.waitFor() != 0) {
-        throw new IOException("cannot copy bind source " + b.source() + ": " + out);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+    commands.copy(b.source(), copy);
     planned.add(SpecMount.bind(copy.toString(), b.target(), false));
   }
 

@@ -21,8 +21,30 @@ public final class TreeCommands {
     this.userns = userns;
   }
 
-  void copyContents(Path from, Path to) throws IOException {
-    run(List.of("cp", "-a", "--reflink=auto", from + "/.", to.toString()));
+  /** A command that ran and exited non-zero; {@link #output()} is what it printed. */
+  public static final class CommandFailedException extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final String output;
+
+    CommandFailedException(String what, String output) {
+      super(what + " failed: " + output);
+      this.output = output;
+    }
+
+    public String output() {
+      return output;
+    }
+  }
+
+  /** Copies what {@code from} holds (a folder's content, or one file) into the folder {@code to}, with owners, modes and times. */
+  public void copyContents(Path from, Path to) throws IOException {
+    String source = Files.isDirectory(from, java.nio.file.LinkOption.NOFOLLOW_LINKS) ? from + "/." : from.toString();
+    run(List.of("cp", "-a", "--reflink=auto", "--", source, to.toString()));
+  }
+
+  /** Copies the file or folder {@code from} to the new path {@code to}, with owners, modes and times. */
+  public void copy(Path from, Path to) throws IOException {
+    run(List.of("cp", "-a", "--reflink=auto", "--", from.toString(), to.toString()));
   }
 
   public void delete(Path dir) throws IOException {
@@ -64,14 +86,17 @@ public final class TreeCommands {
     run(command, String.join(" ", command));
   }
 
-  /** Runs {@code command} (in the namespace when rootless); a failure names {@code what} and the output. */
+  /**
+   * Runs {@code command} (in the namespace when rootless); a failure is a {@link CommandFailedException}
+   * naming {@code what} and the output.
+   */
   public void run(List<String> command, String what) throws IOException {
     List<String> full = command(command);
     Process p = new ProcessBuilder(full).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     try {
       if (p.waitFor() != 0) {
-        throw new IOException(what + " failed: " + out);
+        throw new CommandFailedException(what, out);
       }
     } catch (InterruptedException e) {
       p.destroyForcibly();

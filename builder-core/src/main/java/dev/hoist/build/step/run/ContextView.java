@@ -1,5 +1,6 @@
 package dev.hoist.build.step.run;
 
+import dev.hoist.build.context.FileInfo;
 import dev.hoist.build.context.KeptTree;
 import dev.hoist.runtime.userns.ProcessIds;
 import java.io.IOException;
@@ -10,10 +11,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A build-context folder as {@code .dockerignore} leaves it, for a bind mount: its kept folders
@@ -31,33 +32,32 @@ final class ContextView {
   static Path create(KeptTree tree, Path scratch) throws IOException {
     Path view = Files.createTempDirectory(scratch, "context-");
     boolean root = ProcessIds.effectiveUid() == 0;
-    List<Path> dirs = new ArrayList<>();
-    for (Path from : tree.paths()) {
-      Path to = view.resolve(tree.dir().relativize(from).toString());
-      PosixFileAttributes a = Files.readAttributes(from, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (a.isDirectory()) {
-        if (!to.equals(view)) {
-          Files.createDirectory(to);
+    List<KeptTree.Entry> dirs = new ArrayList<>();
+    for (KeptTree.Entry e : tree.entries()) {
+      Path to = view.resolve(e.path());
+      switch (e.info().kind()) {
+        case DIRECTORY -> {
+          if (!to.equals(view)) {
+            Files.createDirectory(to);
+          }
+          dirs.add(e);
         }
-        dirs.add(from);
-      } else if (a.isSymbolicLink()) {
-        Files.createSymbolicLink(to, Files.readSymbolicLink(from));
-      } else {
-        link(from, to, a.isRegularFile());
+        case SYMLINK -> Files.createSymbolicLink(to, Path.of(e.info().linkTarget()));
+        case FILE, OTHER -> link(tree.file(e), to, e.info().kind() == FileInfo.Kind.FILE);
       }
     }
     // Modes and times last, deepest first: a read-only folder must still take its entries, and
     // each entry made changes its folder's mtime.
     for (int i = dirs.size() - 1; i >= 0; i--) {
-      Path from = dirs.get(i);
-      Path to = view.resolve(tree.dir().relativize(from).toString());
-      Map<String, Object> a = Files.readAttributes(from, "unix:mode,uid,gid,lastModifiedTime", LinkOption.NOFOLLOW_LINKS);
+      KeptTree.Entry e = dirs.get(i);
+      Path to = view.resolve(e.path());
       if (root) {
-        Files.setAttribute(to, "unix:uid", a.get("uid"));
-        Files.setAttribute(to, "unix:gid", a.get("gid"));
+        Map<String, Object> owner = Files.readAttributes(tree.file(e), "unix:uid,gid", LinkOption.NOFOLLOW_LINKS);
+        Files.setAttribute(to, "unix:uid", owner.get("uid"));
+        Files.setAttribute(to, "unix:gid", owner.get("gid"));
       }
-      Files.setAttribute(to, "unix:mode", (Integer) a.get("mode") & 07777);
-      Files.setLastModifiedTime(to, (FileTime) a.get("lastModifiedTime"));
+      Files.setAttribute(to, "unix:mode", e.info().mode());
+      Files.setLastModifiedTime(to, FileTime.from(e.info().mtimeNanos(), TimeUnit.NANOSECONDS));
     }
     return view;
   }
