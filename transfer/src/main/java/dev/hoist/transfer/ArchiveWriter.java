@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * An uncompressed tar archive written to a temp file beside its target and renamed into place
  * when complete, so a failed save never leaves a half archive under the target name.
  */
-final class ArchiveWriter implements AutoCloseable {
+final class ArchiveWriter implements ArchiveSink {
   private final Path target;
   private final Path temp;
   private final FileChannel channel;
@@ -39,16 +39,19 @@ final class ArchiveWriter implements AutoCloseable {
     this.tar = new TarWriter(out);
   }
 
-  void directory(String name) throws IOException {
+  @Override
+  public void directory(String name) throws IOException {
     tar.putEntry(TarEntry.directory(name));
   }
 
-  void file(String name, byte[] content) throws IOException {
+  @Override
+  public void file(String name, byte[] content) throws IOException {
     tar.putEntry(TarEntry.file(name, content.length));
     tar.content(content, 0, content.length);
   }
 
-  void file(String name, long size, InputStream content) throws IOException {
+  @Override
+  public void file(String name, long size, InputStream content) throws IOException {
     tar.putEntry(TarEntry.file(name, size));
     tar.content(content);
   }
@@ -82,7 +85,8 @@ final class ArchiveWriter implements AutoCloseable {
   }
 
   /** Finishes the archive, fsyncs it and renames it to the target. */
-  void commit() throws IOException {
+  @Override
+  public void commit() throws IOException {
     tar.finish();
     out.flush();
     channel.force(true);

@@ -5,6 +5,7 @@ import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.ImageIndex;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,12 +17,22 @@ import java.util.Set;
 
 /** Writes an OCI archive: a tar of an OCI image layout, names as {@code org.opencontainers.image.ref.name}. */
 public final class OciArchiveDestination implements ImageDestination {
-  private final ArchiveWriter archive;
+  private final ArchiveSink archive;
   private final Set<String> written = new HashSet<>();
   private final List<Descriptor> images = new ArrayList<>();
 
+  /** An archive at {@code file}, moved into place when finished. */
   public OciArchiveDestination(Path file) throws IOException {
-    this.archive = new ArchiveWriter(file);
+    this(new ArchiveWriter(file));
+  }
+
+  /** An archive streamed to {@code out} (flushed when finished, left open). */
+  public OciArchiveDestination(OutputStream out) throws IOException {
+    this(new StreamArchiveWriter(out));
+  }
+
+  private OciArchiveDestination(ArchiveSink archive) throws IOException {
+    this.archive = archive;
     archive.file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
     archive.directory("blobs");
     archive.directory("blobs/sha256");
@@ -54,7 +65,7 @@ public final class OciArchiveDestination implements ImageDestination {
     images.add(name.map(n -> d.withAnnotations(Map.of(LocalStore.REF_NAME_ANNOTATION, n))).orElse(d));
   }
 
-  /** Writes index.json and moves the archive into place. */
+  /** Writes index.json and completes the archive. */
   @Override
   public void finish() throws IOException {
     archive.file("index.json", ImageIndex.oci(images, null).toJson());

@@ -77,12 +77,35 @@ public final class RootfsExporter {
   /** Flattens {@code ref} into an uncompressed tar at {@code file}; returns what could not be kept, as above. */
   public List<String> toTar(String ref, Optional<Platform> platform, Path file) throws IOException {
     Path abs = file.toAbsolutePath();
-    Path work = Files.createTempDirectory(abs.getParent(), ".hoist-export-");
     Path temp = abs.resolveSibling("." + abs.getFileName() + ".tmp");
     try {
+      List<String> warnings;
+      try (OutputStream out = Files.newOutputStream(temp)) {
+        warnings = toTar(ref, platform, out, abs.getParent());
+      }
+      Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return warnings;
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Flattens {@code ref} into an uncompressed tar streamed to {@code out} (flushed, left open), as
+   * for {@code --output type=tar,dest=-}; the layers are applied in a temp directory in the store.
+   * Returns what could not be kept, as above.
+   */
+  public List<String> toTar(String ref, Optional<Platform> platform, OutputStream out) throws IOException {
+    return toTar(ref, platform, out, store.home());
+  }
+
+  private List<String> toTar(String ref, Optional<Platform> platform, OutputStream target, Path scratch)
+      throws IOException {
+    Path work = Files.createTempDirectory(scratch, ".hoist-export-");
+    try {
       List<String> warnings = toDirectory(ref, platform, work);
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp), 256 * 1024);
-          TarWriter tar = new TarWriter(out)) {
+      OutputStream out = new BufferedOutputStream(target, 256 * 1024);
+      try (TarWriter tar = new TarWriter(out)) {
         DirectoryTree.walk(work, "", (entry, source) -> {
           tar.putEntry(entry);
           if (entry.type() == EntryType.FILE) {
@@ -92,10 +115,9 @@ public final class RootfsExporter {
           }
         });
       }
-      Files.move(temp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      out.flush();
       return warnings;
     } finally {
-      Files.deleteIfExists(temp);
       TreeRemover.delete(work);
     }
   }

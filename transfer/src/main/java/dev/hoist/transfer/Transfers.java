@@ -7,6 +7,7 @@ import dev.hoist.registry.RegistryClients;
 import dev.hoist.registry.RegistryConfig;
 import dev.hoist.oci.Platform;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,6 +105,19 @@ public final class Transfers {
   public List<CopiedImage> copy(Endpoint from, Endpoint to, Optional<Platform> platform) throws IOException {
     try (ImageSource source = source(from); ImageDestination destination = destination(to)) {
       List<CopiedImage> copied = new ImageCopier(platform, parallel).copy(source, destination, targetName(to));
+      destination.finish();
+      return copied;
+    }
+  }
+
+  /**
+   * Copies {@code from} as an OCI archive streamed to {@code out} in one pass (flushed, left open),
+   * its image named {@code name} when given: {@code --output type=oci,dest=-}.
+   */
+  public List<CopiedImage> copyToOciArchive(Endpoint from, OutputStream out, Optional<String> name)
+      throws IOException {
+    try (ImageSource source = source(from); ImageDestination destination = new OciArchiveDestination(out)) {
+      List<CopiedImage> copied = new ImageCopier(Optional.empty(), parallel).copy(source, destination, name);
       destination.finish();
       return copied;
     }

@@ -12,11 +12,13 @@ import dev.hoist.oci.Manifest;
 import dev.hoist.oci.Platform;
 import dev.hoist.transfer.testing.BusyboxImage;
 import dev.hoist.transfer.testing.Tool;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +128,26 @@ class InteropTest {
     Path tar = tmp.resolve("rootfs.tar");
     exporter.toTar("busybox", Optional.empty(), tar);
     assertThat(Tool.run("tar", "-tvf", tar.toString())).contains("bin/sh -> busybox", "drwxrwxrwt");
+  }
+
+  @Test
+  void streamedOciArchiveAndRootfsTarAreTheBytesOfTheFileOnes() throws Exception {
+    Transfers transfers = new Transfers(store);
+    Path ociFile = tmp.resolve("file-oci.tar");
+    transfers.copy(Endpoint.parse("store:busybox"), Endpoint.parse("oci-archive:" + ociFile + ":latest"), Optional.empty());
+    ByteArrayOutputStream oci = new ByteArrayOutputStream();
+    transfers.copyToOciArchive(Endpoint.parse("store:busybox"), oci, Optional.of("latest"));
+    assertThat(oci.toByteArray()).isEqualTo(Files.readAllBytes(ociFile));
+
+    RootfsExporter exporter = new RootfsExporter(store);
+    Path tarFile = tmp.resolve("file-rootfs.tar");
+    exporter.toTar("busybox", Optional.empty(), tarFile);
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    exporter.toTar("busybox", Optional.empty(), tar);
+    assertThat(tar.toByteArray()).isEqualTo(Files.readAllBytes(tarFile));
+    try (Stream<Path> left = Files.list(store.home())) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".hoist-export-"));
+    }
   }
 
   @Test

@@ -19,8 +19,9 @@ import java.util.Optional;
  * directory, a {@code docker load} archive, the root filesystem as a directory or tar (one
  * sub-directory per platform, {@code linux_arm64}, when several were built). The moving is done by
  * the transfer module; the image is reached through a temporary store name when it has no tag.
- * An archive for stdout ({@code dest=-}) is written to a spool file in the store first, because a
- * docker archive's layer headers are written after their content, which needs a seekable file.
+ * An OCI archive or rootfs tar for stdout ({@code dest=-}) is streamed there in one pass; a docker
+ * archive is written to a spool file in the store first, because its layer headers are written
+ * after their content, which needs a seekable file.
  */
 public final class OutputWriter {
   private final LocalStore store;
@@ -36,41 +37,17 @@ public final class OutputWriter {
   }
 
   public void write(OutputSpec spec) throws IOException {
-    if (!spec.toStdout()) {
-      write(spec, Path.of(spec.dest().orElseThrow()));
-      return;
-    }
-    if (spec.type() == OutputSpec.Type.TAR && result.images().size() > 1) {
+    if (spec.toStdout() && spec.type() == OutputSpec.Type.TAR && result.images().size() > 1) {
       throw new HoistException("--output type=tar,dest=- holds one platform; build one --platform or give a folder as dest");
     }
-    Path spool = Files.createTempFile(store.home(), ".output-", ".tar");
-    try {
-      write(spec, spool);
-      Files.copy(spool, stdout);
-      stdout.flush();
-    } finally {
-      Files.deleteIfExists(spool);
-    }
-  }
-
-  private void write(OutputSpec spec, Path dest) throws IOException {
     String tmpName = "localhost/hoist-build-output:" + result.root().digest().hex().substring(0, 16);
     store.tag(tmpName, result.root());
     try {
       Optional<String> name = spec.names().stream().findFirst().or(() -> tags.stream().findFirst().map(ImageReference::toString));
-      // An OCI layout names an image by its tag alone (as BuildKit's oci exporter does, and umoci requires).
-      Optional<String> ociName = name.map(n -> ImageReference.parse(n).tagOrLatest());
-      Transfers transfers = new Transfers(store);
       switch (spec.type()) {
-        case OCI -> transfers.copy(new Endpoint.Store(tmpName),
-            spec.tar() ? new Endpoint.OciArchive(dest, ociName) : new Endpoint.OciLayout(dest, ociName), Optional.empty());
-        case DOCKER -> {
-          if (result.images().size() > 1) {
-            throw new HoistException("--output type=docker holds one platform; build one --platform or use type=oci");
-          }
-          transfers.copy(new Endpoint.Store(tmpName), new Endpoint.DockerArchive(dest, name), Optional.empty());
-        }
-        case LOCAL, TAR -> rootfs(spec, tmpName, dest);
+        case OCI -> oci(spec, tmpName, name);
+        case DOCKER -> docker(spec, tmpName, name);
+        case LOCAL, TAR -> rootfs(spec, tmpName);
         default -> throw new IllegalArgumentException("not a file output: " + spec.type());
       }
     } finally {
@@ -78,8 +55,46 @@ public final class OutputWriter {
     }
   }
 
-  private void rootfs(OutputSpec spec, String ref, Path dest) throws IOException {
+  private void oci(OutputSpec spec, String ref, Optional<String> name) throws IOException {
+    // An OCI layout names an image by its tag alone (as BuildKit's oci exporter does, and umoci requires).
+    Optional<String> ociName = name.map(n -> ImageReference.parse(n).tagOrLatest());
+    Transfers transfers = new Transfers(store);
+    if (spec.toStdout()) {
+      transfers.copyToOciArchive(new Endpoint.Store(ref), stdout, ociName);
+      return;
+    }
+    Path dest = Path.of(spec.dest().orElseThrow());
+    transfers.copy(new Endpoint.Store(ref),
+        spec.tar() ? new Endpoint.OciArchive(dest, ociName) : new Endpoint.OciLayout(dest, ociName), Optional.empty());
+  }
+
+  private void docker(OutputSpec spec, String ref, Optional<String> name) throws IOException {
+    if (result.images().size() > 1) {
+      throw new HoistException("--output type=docker holds one platform; build one --platform or use type=oci");
+    }
+    Transfers transfers = new Transfers(store);
+    if (!spec.toStdout()) {
+      transfers.copy(new Endpoint.Store(ref), new Endpoint.DockerArchive(Path.of(spec.dest().orElseThrow()), name),
+          Optional.empty());
+      return;
+    }
+    Path spool = Files.createTempFile(store.home(), ".output-", ".tar");
+    try {
+      transfers.copy(new Endpoint.Store(ref), new Endpoint.DockerArchive(spool, name), Optional.empty());
+      Files.copy(spool, stdout);
+      stdout.flush();
+    } finally {
+      Files.deleteIfExists(spool);
+    }
+  }
+
+  private void rootfs(OutputSpec spec, String ref) throws IOException {
     RootfsExporter exporter = new RootfsExporter(store);
+    if (spec.toStdout()) {
+      exporter.toTar(ref, Optional.of(result.images().get(0).platform()), stdout);
+      return;
+    }
+    Path dest = Path.of(spec.dest().orElseThrow());
     boolean several = result.images().size() > 1;
     for (BuildResult.PlatformImage image : result.images()) {
       Path target = several ? dest.resolve(image.platform().toString().replace('/', '_')) : dest;

@@ -5,7 +5,6 @@ import dev.hoist.build.upload.StoreBlobUploader;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
-import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageIndex;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.oci.Manifest;
@@ -22,8 +21,9 @@ import java.util.List;
  * manifests by digest. With OCI media types the stored manifests and index are pushed as they are,
  * so the pushed digest is the built one. With Docker media types ({@code oci-mediatypes=false})
  * manifests, configs, layers and the index (a manifest list) are retyped, which changes their
- * digests; they cannot carry annotations. A blob pushed before to another repository of the same
- * registry is mounted from there ({@link StoreBlobUploader}).
+ * digests; they cannot carry annotations, so a build with annotations must not be pushed that way
+ * (the CLI refuses the combination before it builds). A blob pushed before to another repository
+ * of the same registry is mounted from there ({@link StoreBlobUploader}).
  */
 public final class RegistryPusher {
   private final LocalStore store;
@@ -45,26 +45,9 @@ public final class RegistryPusher {
 
   /** Pushes {@code result} to every tag. */
   public List<Pushed> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes) throws IOException {
-    if (!ociMediaTypes && hasAnnotations(result)) {
-      throw new HoistException("--annotation needs OCI media types: a Docker manifest or manifest list"
-          + " (oci-mediatypes=false) cannot carry annotations");
-    }
     try (StoreBlobUploader uploader = StoreBlobUploader.open(store)) {
       return push(result, tags, ociMediaTypes, uploader);
     }
-  }
-
-  private boolean hasAnnotations(BuildResult result) throws IOException {
-    if (result.images().size() > 1 && !ImageIndex.parse(store.readBlob(result.root().digest()), "built index")
-        .annotations().isEmpty()) {
-      return true;
-    }
-    for (BuildResult.PlatformImage image : result.images()) {
-      if (!Manifest.parse(store.readBlob(image.manifest().digest()), "built manifest").annotations().isEmpty()) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private List<Pushed> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes,
@@ -74,11 +57,12 @@ public final class RegistryPusher {
       Repository repo = registries.repository(tag);
       List<Descriptor> manifests = new ArrayList<>();
       for (BuildResult.PlatformImage image : result.images()) {
-        Manifest m = Manifest.parse(store.readBlob(image.manifest().digest()), "built manifest");
+        byte[] built = store.readBlob(image.manifest().digest());
+        Manifest m = Manifest.parse(built, "built manifest");
         List<Descriptor> blobs = new ArrayList<>(m.layers());
         blobs.add(m.config());
         uploader.uploadAll(repo, tag.registry(), blobs);
-        byte[] bytes = ociMediaTypes ? store.readBlob(image.manifest().digest()) : dockerManifest(m).toJson();
+        byte[] bytes = ociMediaTypes ? built : dockerManifest(m).toJson();
         String type = ociMediaTypes ? MediaType.OCI_MANIFEST : MediaType.DOCKER_MANIFEST;
         Digest digest = Digest.sha256(bytes);
         if (result.images().size() > 1) {

@@ -74,6 +74,9 @@ class BuildxOutputsIT {
     String digest = p.err().strip();
     assertThat(digest).startsWith("sha256:");
     assertThat(Proc.tool(tmp, "skopeo", "inspect", "oci-archive:" + oci).ok().out()).contains(digest);
+    // Streamed in one pass: the archive is complete (index.json last) and every blob matches its digest.
+    assertThat(Proc.tool(tmp, "tar", "-tf", oci.toString()).ok().out().lines()).startsWith("oci-layout").endsWith("index.json");
+    Proc.tool(tmp, "skopeo", "copy", "oci-archive:" + oci, "oci:" + tmp.resolve("oci-copy")).ok();
 
     Path docker = tmp.resolve("docker.tar");
     Proc.hoistToFile(home, tmp, docker, "build", "--progress", "json", "-o", "type=docker,dest=-", ctx.toString()).ok();
@@ -84,6 +87,7 @@ class BuildxOutputsIT {
     Proc json = Proc.hoistToFile(home, tmp, rootfs, "build", "--progress", "json", "-o", "-", ctx.toString()).ok();
     assertThat(json.err()).contains("{\"");
     assertThat(Proc.tool(tmp, "tar", "-xOf", rootfs.toString(), "hello.txt").ok().out()).isEqualTo("hello\n");
+    assertThat(Proc.tool(tmp, "tar", "-tf", rootfs.toString()).ok().out().lines()).contains("hello.txt");
 
     Proc dir = Proc.hoist(home, tmp, null, "build", "-o", "type=local,dest=-", ctx.toString());
     assertThat(dir.exit()).isEqualTo(2);

@@ -1,0 +1,50 @@
+package dev.hoist.transfer;
+
+import dev.hoist.cache.tar.TarEntry;
+import dev.hoist.cache.tar.TarWriter;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+/**
+ * An uncompressed tar archive written straight to a stream (stdout for {@code dest=-}), in one
+ * pass. The stream is flushed on commit and never closed; what a failed write sent cannot be taken
+ * back, so the caller reports the failure.
+ */
+final class StreamArchiveWriter implements ArchiveSink {
+  private final OutputStream out;
+  private final TarWriter tar;
+
+  StreamArchiveWriter(OutputStream target) {
+    this.out = new BufferedOutputStream(target, 256 * 1024);
+    this.tar = new TarWriter(out);
+  }
+
+  @Override
+  public void directory(String name) throws IOException {
+    tar.putEntry(TarEntry.directory(name));
+  }
+
+  @Override
+  public void file(String name, byte[] content) throws IOException {
+    tar.putEntry(TarEntry.file(name, content.length));
+    tar.content(content, 0, content.length);
+  }
+
+  @Override
+  public void file(String name, long size, InputStream content) throws IOException {
+    tar.putEntry(TarEntry.file(name, size));
+    tar.content(content);
+  }
+
+  /** Writes the end of the archive and flushes the stream. */
+  @Override
+  public void commit() throws IOException {
+    tar.finish();
+    out.flush();
+  }
+
+  @Override
+  public void close() {}
+}
