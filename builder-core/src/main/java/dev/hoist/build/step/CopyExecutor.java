@@ -39,7 +39,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       boolean link = a.link() && a.chmod().isEmpty();
       Optional<Chmod> chmod = a.chmod().map(Chmod::new);
       Owner owner = a.chown().isEmpty() ? Owner.ROOT
-          : link ? linkOwner(a.chown().get()) : Owner.resolve(a.chown().get(), in.files().get());
+          : link ? Owner.numeric(a.chown().get()) : Owner.resolve(a.chown().get(), in.files().get());
       String workdir = in.state().config().config().workingDir();
       String dest = a.dest().startsWith("/") ? a.dest() : (workdir.isEmpty() ? "/" : workdir) + "/" + a.dest();
       boolean destIsDir = a.dest().endsWith("/") || a.dest().equals(".") || a.dest().endsWith("/.")
@@ -101,27 +101,6 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       }
       throw new StepException(fileName, expanded, expanded.keyword() + " failed: " + e.getMessage(), e);
     }
-  }
-
-  /**
-   * The owner of a {@code --link} copy's {@code --chown}: numbers, or "root". A name would need the
-   * image's passwd, which a linked layer never reads; BuildKit rejects it too.
-   */
-  private static Owner linkOwner(String spec) {
-    String[] parts = spec.split(":", 2);
-    long uid = linkId(parts[0], spec);
-    return new Owner(uid, parts.length > 1 ? linkId(parts[1], spec) : uid);
-  }
-
-  private static long linkId(String part, String spec) {
-    if (part.equals("root")) {
-      return 0;
-    }
-    if (!part.matches("[0-9]+")) {
-      throw new HoistException("--chown=" + spec + " with --link: a user or group name needs the image's"
-          + " /etc/passwd and /etc/group, which a --link layer does not read; use numeric ids");
-    }
-    return Long.parseLong(part);
   }
 
   /**
