@@ -4,6 +4,7 @@ import dev.hoist.build.cache.CacheKey;
 import dev.hoist.build.context.ContextPath;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.cache.layer.Layer;
+import dev.hoist.dockerfile.ignore.DockerIgnore;
 import dev.hoist.dockerfile.instruction.AddInstruction;
 import dev.hoist.dockerfile.instruction.CopyInstruction;
 import dev.hoist.dockerfile.instruction.Instruction;
@@ -14,8 +15,10 @@ import dev.hoist.oci.History;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -143,7 +146,9 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     List<String> plain = new ArrayList<>();
     Set<String> archives = new LinkedHashSet<>();
     List<String> urls = new ArrayList<>();
+    Map<String, List<String>> matched = new HashMap<>();
     CopyPlanner contextPlanner = planner(context, in, link);
+    DockerIgnore excludes = CopyPlanner.excludes(a.excludes());
     for (String s : a.sources()) {
       if (UrlSource.isUrl(s)) {
         urls.add(s);
@@ -155,9 +160,11 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       }
       // As BuildKit: every matched local archive is unpacked, a wildcard's matches too; --exclude
       // decides which archives, never what an archive holds (BuildKit's unpack takes no patterns).
-      for (String m : contextPlanner.matches(s)) {
+      List<String> found = contextPlanner.match(s);
+      matched.put(s, found);
+      for (String m : found) {
         Path p = context.root().resolve(ContextPath.resolve(context.root(), m, true));
-        if (!context.ignored(m) && !CopyPlanner.excludesSource(a.excludes(), m) && ArchiveSource.isArchive(p)
+        if (!context.ignored(m) && !CopyPlanner.excludesSource(excludes, m) && ArchiveSource.isArchive(p)
             && archives.add(m)) {
           key.part("archive").part(context.hashes().digest(p));
         }
@@ -170,7 +177,8 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     for (String url : urls) {
       key.part("url").part(url).part(UrlSource.download(url, downloads, add.checksum()));
     }
-    CopyPlanner.Plan base = contextPlanner.leavingOut(archives).plan(withSources(request, plain, request.contents()));
+    CopyPlanner.Plan base = contextPlanner.leavingOut(archives)
+        .plan(withSources(request, plain, request.contents()), matched);
     key.part(base.contentDigest());
     return new PreparedStep(key.digest(), () -> {
       java.util.TreeMap<String, FileEntry> entries = new java.util.TreeMap<>();
