@@ -4,6 +4,7 @@ import dev.hoist.build.cache.CacheKey;
 import dev.hoist.build.context.ContextPath;
 import dev.hoist.build.context.SourceTree;
 import dev.hoist.cache.layer.Layer;
+import dev.hoist.dockerfile.ignore.DockerIgnore;
 import dev.hoist.dockerfile.instruction.AddInstruction;
 import dev.hoist.dockerfile.instruction.CopyInstruction;
 import dev.hoist.dockerfile.instruction.Instruction;
@@ -14,8 +15,10 @@ import dev.hoist.oci.History;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +42,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       boolean link = a.link() && a.chmod().isEmpty();
       Optional<Chmod> chmod = a.chmod().map(Chmod::new);
       Owner owner = a.chown().isEmpty() ? Owner.ROOT
-          : link ? linkOwner(a.chown().get()) : Owner.resolve(a.chown().get(), in.files().get());
+          : link ? Owner.numeric(a.chown().get()) : Owner.resolve(a.chown().get(), in.files().get());
       String workdir = in.state().config().config().workingDir();
       String dest = a.dest().startsWith("/") ? a.dest() : (workdir.isEmpty() ? "/" : workdir) + "/" + a.dest();
       boolean destIsDir = a.dest().endsWith("/") || a.dest().equals(".") || a.dest().endsWith("/.")
@@ -60,7 +63,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
         if (link) {
           key.part(source.identity());
           return linked(new PreparedStep(key.digest(),
-              () -> commit(planner(source.files().get(), in, true).plan(request), in, h, false), Optional.empty()), in, h);
+              () -> commit(planner(source.files().get(), in, true).plan(request), in, h), Optional.empty()), in, h);
         }
         Digest spec = CacheKey.root("copy-from").part(createdBy).part(owner.uid() + ":" + owner.gid())
             .part(a.chmod().orElse("")).part(Boolean.toString(a.parents())).part(String.join("\0", a.excludes()))
@@ -70,21 +73,13 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
           // The layer depends only on the source, the request and which of dest's parents exist; so it
           // is remembered under that and a rebuild after an earlier change need not unpack the source.
           // Worked out only when the step runs: the file view may mean reading the image's layers.
-          CacheKey layerKey = CacheKey.root("copy-from-layer").part(spec)
-              .part(in.stage().clock().sourceDateEpoch().map(Object::toString).orElse(""));
+          CacheKey dependsOn = CacheKey.root("copy-from-layer").part(spec);
           ImageFiles files = in.files().get();
           for (String d = ContextPath.clean(dest); !d.isEmpty(); d = CopyPlanner.parentOf(d)) {
-            layerKey.part(d + "=" + files.hasDirectoryOrLink(d));
+            dependsOn.part(d + "=" + files.hasDirectoryOrLink(d));
           }
-          Digest layerDigest = layerKey.digest();
-          Optional<Layer> known = in.stage().cache().layer(layerDigest);
-          if (known.isPresent()) {
-            return in.state().commit(h, Optional.of(new ImageState.NewLayer(known.get().diffId(), known.get().descriptor())));
-          }
-          CopyPlanner.Plan plan = planner(source.files().get(), in, false).plan(request);
-          ImageState after = commit(plan, in, h, true);
-          in.stage().cache().recordLayer(layerDigest, topLayer(after));
-          return after;
+          return remembered(layerKey(dependsOn, in), in, h,
+              () -> commitByContent(planner(source.files().get(), in, false).plan(request), in, h));
         }, Optional.empty());
       }
       if (expanded instanceof AddInstruction add) {
@@ -93,8 +88,8 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       }
       CopyPlanner.Plan plan = planner(in.stage().context(), in, link).plan(request);
       key.part(plan.contentDigest());
-      PreparedStep step = PreparedStep.of(key.digest(), () -> commit(plan, in, h, true), plan.entries());
-      return link ? linked(step, in, h) : step;
+      return link ? linked(PreparedStep.of(key.digest(), () -> commit(plan, in, h), plan.entries()), in, h)
+          : PreparedStep.of(key.digest(), () -> commitByContent(plan, in, h), plan.entries());
     } catch (HoistException e) {
       if (e instanceof StepException) {
         throw e;
@@ -104,45 +99,40 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
   }
 
   /**
-   * The owner of a {@code --link} copy's {@code --chown}: numbers, or "root". A name would need the
-   * image's passwd, which a linked layer never reads; BuildKit rejects it too.
-   */
-  private static Owner linkOwner(String spec) {
-    String[] parts = spec.split(":", 2);
-    long uid = linkId(parts[0], spec);
-    return new Owner(uid, parts.length > 1 ? linkId(parts[1], spec) : uid);
-  }
-
-  private static long linkId(String part, String spec) {
-    if (part.equals("root")) {
-      return 0;
-    }
-    if (!part.matches("[0-9]+")) {
-      throw new HoistException("--chown=" + spec + " with --link: a user or group name needs the image's"
-          + " /etc/passwd and /etc/group, which a --link layer does not read; use numeric ids");
-    }
-    return Long.parseLong(part);
-  }
-
-  /**
    * A {@code --link} step: its layer depends only on what it copies ({@code layerStep}'s key has no
    * parent in it), so the layer is remembered under that key and a rebuild after a change to an
    * earlier step takes it as it is: the same blob, the same digest. The step's own key still has the
    * parent's, as the image it makes does.
    */
   private static PreparedStep linked(PreparedStep layerStep, StepInput in, History h) {
-    Digest layerKey = CacheKey.root("copy-link-layer").part(layerStep.key())
-        .part(in.stage().layerWriter().compression().name())
+    Digest layerKey = layerKey(CacheKey.root("copy-link-layer").part(layerStep.key()), in);
+    return new PreparedStep(CacheKey.below(in.state().cacheKey()).part(layerKey).digest(),
+        () -> remembered(layerKey, in, h, layerStep.run()), layerStep.files());
+  }
+
+  /**
+   * The key a layer is remembered under: what it depends on, then the writer's compression and
+   * {@code SOURCE_DATE_EPOCH}, which shape its bytes too.
+   */
+  private static Digest layerKey(CacheKey dependsOn, StepInput in) {
+    return dependsOn.part(in.stage().layerWriter().compression().name())
         .part(in.stage().clock().sourceDateEpoch().map(Object::toString).orElse("")).digest();
-    return new PreparedStep(CacheKey.below(in.state().cacheKey()).part(layerKey).digest(), () -> {
-      Optional<Layer> known = in.stage().cache().layer(layerKey);
-      if (known.isPresent()) {
-        return in.state().commit(h, Optional.of(new ImageState.NewLayer(known.get().diffId(), known.get().descriptor())));
-      }
-      ImageState after = layerStep.run().run();
-      in.stage().cache().recordLayer(layerKey, topLayer(after));
-      return after;
-    }, layerStep.files());
+  }
+
+  /**
+   * The image with the layer remembered under {@code layerKey} on top; or, the first time, what
+   * {@code make} gives, its top layer remembered then. The writer is deterministic, so a remembered
+   * layer is byte for byte the one {@code make} would write.
+   */
+  private static ImageState remembered(Digest layerKey, StepInput in, History h, PreparedStep.Action make)
+      throws Exception {
+    Optional<Layer> known = in.stage().cache().layer(layerKey);
+    if (known.isPresent()) {
+      return in.state().commit(h, Optional.of(new ImageState.NewLayer(known.get().diffId(), known.get().descriptor())));
+    }
+    ImageState after = make.run();
+    in.stage().cache().recordLayer(layerKey, topLayer(after));
+    return after;
   }
 
   /** The layer a step added last to {@code state}. */
@@ -164,7 +154,9 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     List<String> plain = new ArrayList<>();
     Set<String> archives = new LinkedHashSet<>();
     List<String> urls = new ArrayList<>();
+    Map<String, List<String>> matched = new HashMap<>();
     CopyPlanner contextPlanner = planner(context, in, link);
+    DockerIgnore excludes = CopyPlanner.excludes(a.excludes());
     for (String s : a.sources()) {
       if (UrlSource.isUrl(s)) {
         urls.add(s);
@@ -176,9 +168,11 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       }
       // As BuildKit: every matched local archive is unpacked, a wildcard's matches too; --exclude
       // decides which archives, never what an archive holds (BuildKit's unpack takes no patterns).
-      for (String m : contextPlanner.matches(s)) {
+      List<String> found = contextPlanner.match(s);
+      matched.put(s, found);
+      for (String m : found) {
         Path p = context.root().resolve(ContextPath.resolve(context.root(), m, true));
-        if (!context.ignored(m) && !CopyPlanner.excludesSource(a.excludes(), m) && ArchiveSource.isArchive(p)
+        if (!context.ignored(m) && !CopyPlanner.excludesSource(excludes, m) && ArchiveSource.isArchive(p)
             && archives.add(m)) {
           key.part("archive").part(context.hashes().digest(p));
         }
@@ -191,7 +185,8 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
     for (String url : urls) {
       key.part("url").part(url).part(UrlSource.download(url, downloads, add.checksum()));
     }
-    CopyPlanner.Plan base = contextPlanner.leavingOut(archives).plan(withSources(request, plain, request.contents()));
+    CopyPlanner.Plan base = contextPlanner.leavingOut(archives)
+        .plan(withSources(request, plain, request.contents()), matched);
     key.part(base.contentDigest());
     return new PreparedStep(key.digest(), () -> {
       java.util.TreeMap<String, FileEntry> entries = new java.util.TreeMap<>();
@@ -212,7 +207,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
             request.uid(), request.gid(), false, List.of());
         planner(tree, in, link).plan(r).entries().forEach(e -> entries.put(e.name(), e));
       }
-      return commit(new CopyPlanner.Plan(List.copyOf(entries.values()), base.contentDigest()), in, h, false);
+      return commit(new CopyPlanner.Plan(List.copyOf(entries.values()), base.contentDigest()), in, h);
     }, Optional.empty());
   }
 
@@ -235,7 +230,7 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
       }
       CopyPlanner.Request r = new CopyPlanner.Request(List.of("."), List.of(), request.dest(), true, request.chmod(),
           request.uid(), request.gid(), false, excludes);
-      return commit(planner(tree, in, link).plan(r), in, h, false);
+      return commit(planner(tree, in, link).plan(r), in, h);
     }, Optional.empty());
   }
 
@@ -255,27 +250,18 @@ public final class CopyExecutor implements StepExecutor<Instruction> {
   }
 
   /**
-   * Writes the layer, or takes the one written before for the same entries (names, metadata,
-   * mtimes and content): the writer is deterministic, so that layer is byte for byte what this
-   * one would be. This is what lets a changed step early in a Dockerfile leave later COPY layers alone.
+   * Writes the layer, or takes the one remembered for the same entries (names, metadata, mtimes and
+   * content). This is what lets a changed step early in a Dockerfile leave later COPY layers alone.
    */
-  private static ImageState commit(CopyPlanner.Plan plan, StepInput in, History h, boolean memo)
-      throws java.io.IOException {
-    dev.hoist.oci.Digest contentKey = null;
-    Optional<Layer> layer = Optional.empty();
-    if (memo) {
-      CacheKey ck = CacheKey.root("layer").part(plan.contentDigest())
-          .part(in.stage().layerWriter().compression().name())
-          .part(in.stage().clock().sourceDateEpoch().map(Object::toString).orElse(""));
-      plan.entries().forEach(e -> ck.part(e.name() + "@" + e.mtime()));
-      contentKey = ck.digest();
-      layer = in.stage().cache().layer(contentKey);
-    }
-    Layer written = layer.isPresent() ? layer.get()
-        : LayerFiles.write(plan.entries(), in.stage().layerWriter(), in.stage().store(), in.stage().workDir());
-    if (memo && layer.isEmpty()) {
-      in.stage().cache().recordLayer(contentKey, written);
-    }
+  private static ImageState commitByContent(CopyPlanner.Plan plan, StepInput in, History h) throws Exception {
+    CacheKey content = CacheKey.root("layer").part(plan.contentDigest());
+    plan.entries().forEach(e -> content.part(e.name() + "@" + e.mtime()));
+    return remembered(layerKey(content, in), in, h, () -> commit(plan, in, h));
+  }
+
+  /** Writes the plan's layer and puts it on the image. */
+  private static ImageState commit(CopyPlanner.Plan plan, StepInput in, History h) throws java.io.IOException {
+    Layer written = LayerFiles.write(plan.entries(), in.stage().layerWriter(), in.stage().store(), in.stage().workDir());
     return in.state().commit(h, Optional.of(new ImageState.NewLayer(written.diffId(), written.descriptor())));
   }
 

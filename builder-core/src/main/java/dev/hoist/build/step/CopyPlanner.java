@@ -87,22 +87,31 @@ public final class CopyPlanner {
     return new CopyPlanner(tree, clock, imageHasDir, matched, ontoEmpty);
   }
 
-  /** The tree paths a source names: itself when it has no wildcard, else what its wildcards match (sorted). */
-  public List<String> matches(String source) throws IOException {
-    return match(source);
+  /** A request's {@code --exclude} patterns, compiled. */
+  static DockerIgnore excludes(List<String> patterns) {
+    return patterns.isEmpty() ? DockerIgnore.none() : DockerIgnore.of(patterns);
   }
 
-  /** Whether {@code --exclude} patterns hide a matched source, by its path or its name, as {@link #plan} does. */
-  static boolean excludesSource(List<String> patterns, String path) {
-    return !patterns.isEmpty() && excluded(DockerIgnore.of(patterns), path, baseName(path));
+  /** Whether compiled {@code --exclude} patterns hide a matched source, by its path or its name, as {@link #plan} does. */
+  static boolean excludesSource(DockerIgnore excludes, String path) {
+    return excluded(excludes, path, baseName(path));
   }
 
   public Plan plan(Request r) throws IOException {
+    return plan(r, Map.of());
+  }
+
+  /**
+   * As {@link #plan(Request)}, taking what {@link #match} gave for the sources in {@code matched}
+   * instead of matching them again.
+   */
+  public Plan plan(Request r, Map<String, List<String>> matched) throws IOException {
     String dest = ContextPath.clean(r.dest());
     int count = r.contents().size();
     Map<String, List<String>> matches = new java.util.LinkedHashMap<>();
     for (String src : r.sources()) {
-      List<String> m = match(src).stream().filter(p -> !leftOut.contains(p)).toList();
+      List<String> found = matched.containsKey(src) ? matched.get(src) : match(src);
+      List<String> m = found.stream().filter(p -> !leftOut.contains(p)).toList();
       matches.put(src, m);
       count += m.size();
     }
@@ -110,7 +119,7 @@ public final class CopyPlanner {
     if (count > 1 && !r.destIsDir() && !dest.isEmpty() && !imageHasDir.test(dest)) {
       throw new HoistException("when using COPY with more than one source file, the destination must be a directory and end with a /");
     }
-    DockerIgnore excludes = r.excludes().isEmpty() ? DockerIgnore.none() : DockerIgnore.of(r.excludes());
+    DockerIgnore excludes = excludes(r.excludes());
     TreeMap<String, FileEntry> out = new TreeMap<>();
     for (Map.Entry<String, List<String>> e : matches.entrySet()) {
       for (String m : e.getValue()) {
@@ -215,8 +224,8 @@ public final class CopyPlanner {
     }
   }
 
-  /** The context paths a source names: itself, or what its wildcards match (sorted). */
-  private List<String> match(String source) throws IOException {
+  /** The tree paths a source names: itself when it has no wildcard, else what its wildcards match (sorted). */
+  public List<String> match(String source) throws IOException {
     String clean = ContextPath.clean(source.replace("/./", "/"));
     if (!hasWildcard(clean)) {
       return List.of(clean);

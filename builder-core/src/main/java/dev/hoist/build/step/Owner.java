@@ -2,6 +2,7 @@ package dev.hoist.build.step;
 
 import dev.hoist.oci.HoistException;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The uid and gid of a {@code --chown=user[:group]} or of the image's {@code USER}: numbers as they
@@ -10,6 +11,16 @@ import java.util.Optional;
  */
 public record Owner(long uid, long gid) {
   public static final Owner ROOT = new Owner(0, 0);
+  private static final Pattern NUMBER = Pattern.compile("[0-9]+");
+
+  /** A {@code user[:group]} spec split at its first colon. */
+  private record Spec(String user, Optional<String> group) {
+    static Spec of(String spec) {
+      int colon = spec.indexOf(':');
+      return colon < 0 ? new Spec(spec, Optional.empty())
+          : new Spec(spec.substring(0, colon), Optional.of(spec.substring(colon + 1)));
+    }
+  }
 
   /** The owner {@code --chown} names; a name the image's passwd or group lacks is an error. */
   public static Owner resolve(String spec, ImageFiles files) {
@@ -25,13 +36,35 @@ public record Owner(long uid, long gid) {
     return resolve(spec, files, false);
   }
 
+  /**
+   * The owner of a {@code --link} copy's {@code --chown}: numbers, or "root" (a group left out is the
+   * user's number). A name would need the image's passwd, which a linked layer never reads; BuildKit
+   * rejects it too.
+   */
+  public static Owner numeric(String spec) {
+    Spec s = Spec.of(spec);
+    long uid = numericId(s.user(), spec);
+    return new Owner(uid, s.group().isPresent() ? numericId(s.group().get(), spec) : uid);
+  }
+
+  private static long numericId(String part, String spec) {
+    if (part.equals("root")) {
+      return 0;
+    }
+    if (!NUMBER.matcher(part).matches()) {
+      throw new HoistException("--chown=" + spec + " with --link: a user or group name needs the image's"
+          + " /etc/passwd and /etc/group, which a --link layer does not read; use numeric ids");
+    }
+    return Long.parseLong(part);
+  }
+
   private static Owner resolve(String spec, ImageFiles files, boolean strict) {
-    int colon = spec.indexOf(':');
-    String user = colon < 0 ? spec : spec.substring(0, colon);
-    Optional<String> group = colon < 0 ? Optional.empty() : Optional.of(spec.substring(colon + 1));
+    Spec s = Spec.of(spec);
+    String user = s.user();
+    Optional<String> group = s.group();
     long uid;
     long primaryGid;
-    if (user.matches("[0-9]+")) {
+    if (NUMBER.matcher(user).matches()) {
       uid = Long.parseLong(user);
       primaryGid = uid;
     } else {
@@ -45,7 +78,7 @@ public record Owner(long uid, long gid) {
     long gid = primaryGid;
     if (group.isPresent()) {
       String g = group.get();
-      if (g.matches("[0-9]+")) {
+      if (NUMBER.matcher(g).matches()) {
         gid = Long.parseLong(g);
       } else {
         Optional<String[]> entry = lookup(files.text("etc/group"), g);

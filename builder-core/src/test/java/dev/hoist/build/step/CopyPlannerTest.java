@@ -62,6 +62,26 @@ class CopyPlannerTest {
   }
 
   @Test
+  void planTakesMatchesGivenAndMatchesTheOtherSources() throws Exception {
+    List<String> txt = planner.match("*.txt");
+    assertThat(txt).containsExactly("a.txt", "b.txt");
+    CopyPlanner.Request r = new CopyPlanner.Request(List.of("*.txt", "dir/*.log"), List.of(), "/usr/", true,
+        Optional.empty(), 0, 0, false, List.of());
+    assertThat(planner.plan(r, java.util.Map.of("*.txt", List.of("b.txt"))).entries()).extracting(FileEntry::name)
+        .containsExactly("usr/b.txt", "usr/z.log");
+    assertThat(planner.plan(r, java.util.Map.of("*.txt", txt)).entries()).isEqualTo(planner.plan(r).entries());
+  }
+
+  @Test
+  void excludesSourceByPathOrName() {
+    DockerIgnore excludes = CopyPlanner.excludes(List.of("*.tar"));
+    assertThat(CopyPlanner.excludesSource(excludes, "x.tar")).isTrue();
+    assertThat(CopyPlanner.excludesSource(excludes, "sub/x.tar")).isTrue();
+    assertThat(CopyPlanner.excludesSource(excludes, "x.tgz")).isFalse();
+    assertThat(CopyPlanner.excludesSource(CopyPlanner.excludes(List.of()), "x.tar")).isFalse();
+  }
+
+  @Test
   void directoryCopiesItsContents() throws Exception {
     assertThat(names(List.of("dir"), "/usr/d", false))
         .containsExactly("usr/d", "usr/d/sub", "usr/d/sub/y.txt", "usr/d/x.txt", "usr/d/z.log");

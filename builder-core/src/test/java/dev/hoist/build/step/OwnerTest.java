@@ -42,4 +42,16 @@ class OwnerTest {
     assertThat(Owner.ofUser("app:ghosts", f)).isEqualTo(new Owner(1000, 1001));
     assertThat(Owner.ofUser("app", ImageFiles.empty())).isEqualTo(Owner.ROOT);
   }
+
+  @Test
+  void aLinkedCopyTakesNumbersOrRootOnly() {
+    assertThat(Owner.numeric("42")).isEqualTo(new Owner(42, 42));
+    assertThat(Owner.numeric("42:7")).isEqualTo(new Owner(42, 7));
+    assertThat(Owner.numeric("root")).isEqualTo(Owner.ROOT);
+    assertThat(Owner.numeric("1000:root")).isEqualTo(new Owner(1000, 0));
+    assertThatThrownBy(() -> Owner.numeric("app")).hasMessageContaining("--chown=app with --link")
+        .hasMessageContaining("use numeric ids");
+    assertThatThrownBy(() -> Owner.numeric("1000:staff")).hasMessageContaining("--chown=1000:staff with --link");
+    assertThatThrownBy(() -> Owner.numeric("1000:")).hasMessageContaining("--chown=1000: with --link");
+  }
 }

@@ -3,6 +3,7 @@ package dev.hoist.cli.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +65,29 @@ class CopyLinkIT {
     assertThat(after.get(base)).as("the changed COPY").isNotEqualTo(before.get(base));
     assertThat(after.get(base + 1)).as("COPY --link").isEqualTo(before.get(base + 1));
     assertThat(after.get(base + 2)).as("ADD --link").isEqualTo(before.get(base + 2));
+  }
+
+  @Test
+  void aColdLinkedCopyRemembersItsLayerOnce() throws Exception {
+    List<String> before = layerCacheKeys();
+    build("FROM busybox\nCOPY --link a.txt /x/\n").ok();
+    List<String> added = new ArrayList<>(layerCacheKeys());
+    added.removeAll(before);
+    assertThat(added).as("one layer cache entry, not one per wrapper").hasSize(1);
+  }
+
+  private List<String> layerCacheKeys() throws IOException {
+    List<String> out = new ArrayList<>();
+    Path index = ws.home.resolve("index.json");
+    if (Files.exists(index)) {
+      for (JsonNode m : new ObjectMapper().readTree(index.toFile()).path("manifests")) {
+        String key = m.path("annotations").path("dev.hoist.cache.key").asText();
+        if (key.startsWith("layer:")) {
+          out.add(key);
+        }
+      }
+    }
+    return out;
   }
 
   @Test
