@@ -65,10 +65,11 @@ class RegistryTransferTest {
 
   @Test
   void pullAndPushMoveBlobsInParallelBoundedByTheConfiguration() throws Exception {
-    TestImage image = registry.pushRandomImage("par/app", "v1", 300_000, 300_000, 300_000, 300_000, 300_000, 300_000);
+    TestImage image = registry.pushRandomImage("par/app", "v1", 300_000, 300_000, 300_000, 300_000, 300_000, 300_000,
+        300_000, 300_000);
     String host = RegistryExtension.PROXIED_HOST + ":" + registry.port();
     int[] mostOpen = new int[2];
-    for (int parallel : new int[] {3, 1}) {
+    for (int parallel : new int[] {4, 1}) {
       LocalStore store = LocalStore.open(tmp.resolve("par" + parallel));
       try (ForwardProxy proxy = new ForwardProxy("u", "p")) {
         // named through the proxy, which counts the connections the client holds open at once
@@ -85,8 +86,10 @@ class RegistryTransferTest {
         assertThat(proxy.forwarded()).isPositive();
       }
     }
-    assertThat(mostOpen[0]).as("connections at once with 3 transfers").isBetween(2, 3);
-    assertThat(mostOpen[1]).as("connections at once with 1 transfer").isEqualTo(1);
+    // The proxy counts a connection until it sees it close, which can come just after the client
+    // opened the next one; so one transfer at a time may show as two connections, never as three.
+    assertThat(mostOpen[0]).as("connections at once with 4 transfers").isBetween(3, 5);
+    assertThat(mostOpen[1]).as("connections at once with 1 transfer").isBetween(1, 2);
   }
 
   @Test
