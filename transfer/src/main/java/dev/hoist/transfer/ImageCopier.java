@@ -79,7 +79,7 @@ public final class ImageCopier {
         }
       }
     }
-    ParallelBlobs.run(destination.acceptsParallelBlobs() ? parallel : 1, blobs, d -> blob(source, destination, d));
+    ParallelBlobs.forEach(destination.acceptsParallelBlobs() ? parallel : 1, blobs, d -> blob(source, destination, d));
     for (RawManifest image : images) {
       if (image != m) {
         destination.putManifest(image);
@@ -95,10 +95,9 @@ public final class ImageCopier {
     return all;
   }
 
-  private static Descriptor blob(ImageSource source, ImageDestination destination, Descriptor d) throws IOException {
+  private static void blob(ImageSource source, ImageDestination destination, Descriptor d) throws IOException {
     if (!destination.hasBlob(d)) {
       destination.putBlob(d, () -> source.blob(d));
     }
-    return d;
   }
 }

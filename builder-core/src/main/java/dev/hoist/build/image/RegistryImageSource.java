@@ -50,8 +50,7 @@ public final class RegistryImageSource implements ImageSource {
     if (!config.architecture().isEmpty() && !platform.matches(has)) {
       throw new HoistException("image " + reference + " is for " + has + ", not " + platform + " (it has " + has + ")");
     }
-    ParallelBlobs.run(repo.client().config().parallelTransfers(), m.layers(),
-        layer -> fetch(repo, layer));
+    ParallelBlobs.forEach(repo.client().config().parallelTransfers(), m.layers(), layer -> fetch(repo, layer));
     store.putBytes(top.mediaType(), top.bytes());
     if (chosen != top) {
       store.putBytes(chosen.mediaType(), chosen.bytes());
@@ -60,12 +59,12 @@ public final class RegistryImageSource implements ImageSource {
     return Optional.of(new ResolvedImage(reference, chosen.digest(), m.config().digest(), config, m.layers()));
   }
 
-  private Descriptor fetch(Repository repo, Descriptor d) throws IOException {
+  private void fetch(Repository repo, Descriptor d) throws IOException {
     if (store.hasBlob(d.digest())) {
-      return d;
+      return;
     }
     try (InputStream in = repo.openBlob(d)) {
-      return store.putBlob(d.mediaType(), in, Optional.of(d.digest()));
+      store.putBlob(d.mediaType(), in, Optional.of(d.digest()));
     }
   }
 }

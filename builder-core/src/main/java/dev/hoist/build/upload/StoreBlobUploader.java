@@ -5,7 +5,6 @@ import dev.hoist.oci.Descriptor;
 import dev.hoist.registry.Repository;
 import dev.hoist.registry.blob.BlobSource;
 import dev.hoist.registry.blob.ParallelBlobs;
-import dev.hoist.registry.blob.UploadOutcome;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -32,14 +31,13 @@ public final class StoreBlobUploader implements AutoCloseable {
 
   /** Uploads every blob of {@code blobs} that {@code repo} (on {@code registry}) lacks. */
   public void uploadAll(Repository repo, String registry, Collection<Descriptor> blobs) throws IOException {
-    ParallelBlobs.run(repo.client().config().parallelTransfers(), List.copyOf(blobs), d -> upload(repo, registry, d));
+    ParallelBlobs.forEach(repo.client().config().parallelTransfers(), List.copyOf(blobs), d -> upload(repo, registry, d));
   }
 
-  private UploadOutcome upload(Repository repo, String registry, Descriptor d) {
-    UploadOutcome outcome = repo.uploadBlob(d.digest(), d.size(), BlobSource.of(store.blobPath(d.digest())),
+  private void upload(Repository repo, String registry, Descriptor d) {
+    repo.uploadBlob(d.digest(), d.size(), BlobSource.of(store.blobPath(d.digest())),
         locations.elsewhere(registry, d.digest(), repo.name()));
     locations.record(registry, d.digest(), repo.name());
-    return outcome;
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hoist.registry.testing.RegistryExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +18,7 @@ class LoginIT {
   void loginStoresCredentialsThatLaterCommandsUseAndLogoutRemovesThem() throws Exception {
     String host = registry.hostPort();
     registry.pushRandomImage("private/app", "v1", 100);
-    Path certs = Files.createDirectories(home.resolve(".config/hoist/certs.d").resolve(host));
-    Files.copy(registry.certsDir().orElseThrow().resolve(host).resolve("ca.crt"), certs.resolve("ca.crt"),
-        StandardCopyOption.REPLACE_EXISTING);
+    registry.trustIn(home.resolve(".config/hoist/certs.d"));
 
     HoistRun.Result anonymous = HoistRun.run(home, null, "tags", host + "/private/app");
     assertThat(anonymous.exit()).isEqualTo(1);

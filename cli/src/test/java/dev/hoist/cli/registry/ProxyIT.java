@@ -36,8 +36,7 @@ class ProxyIT {
   void start() throws Exception {
     proxy = new ForwardProxy(PROXY_USER, PROXY_PASSWORD);
     host = RegistryExtension.PROXIED_HOST + ":" + registry.port();
-    Path certs = Files.createDirectories(home.resolve(".config/hoist/certs.d").resolve(host));
-    Files.copy(registry.certsDir().orElseThrow().resolve(registry.hostPort()).resolve("ca.crt"), certs.resolve("ca.crt"));
+    registry.trustIn(home.resolve(".config/hoist/certs.d"), host);
     String auth = Base64.getEncoder().encodeToString(
         (RegistryExtension.USER + ":" + RegistryExtension.PASSWORD).getBytes(StandardCharsets.UTF_8));
     Files.createDirectories(home.resolve(".docker"));

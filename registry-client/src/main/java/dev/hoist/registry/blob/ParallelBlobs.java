@@ -29,6 +29,20 @@ public final class ParallelBlobs {
     R run(Descriptor blob) throws IOException;
   }
 
+  /** One blob's transfer that has nothing to return. */
+  @FunctionalInterface
+  public interface Action {
+    void run(Descriptor blob) throws IOException;
+  }
+
+  /** Runs {@code action} for every blob, at most {@code parallel} at once, as {@link #run} does. */
+  public static void forEach(int parallel, List<Descriptor> blobs, Action action) throws IOException {
+    run(parallel, blobs, blob -> {
+      action.run(blob);
+      return null;
+    });
+  }
+
   /** Runs {@code transfer} for every blob, at most {@code parallel} at once; the results in the blobs' order. */
   public static <R> List<R> run(int parallel, List<Descriptor> blobs, Transfer<R> transfer) throws IOException {
     List<R> results = new ArrayList<>(Collections.nCopies(blobs.size(), null));

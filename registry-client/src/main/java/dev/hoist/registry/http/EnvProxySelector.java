@@ -16,17 +16,21 @@ import java.util.stream.Stream;
  * http (upper or lower case), except for loopback hosts and hosts {@code NO_PROXY} lists (suffix
  * match, {@code *} for all). A proxy URL's {@code user:password@} goes to that proxy as
  * {@code Proxy-Authorization: Basic}, also on {@code CONNECT} tunnels (see {@link ProxyCredentials}).
+ *
+ * <p>Basic on a {@code CONNECT} is off in the JDK unless the system property
+ * {@code jdk.http.auth.tunneling.disabledSchemes} leaves it out, and the JDK's HTTP clients read
+ * that property once, when their classes load. So when (and only when) a proxy URL carries
+ * credentials, building the selector sets the property to the empty list, unless it is already
+ * set; without credentials it stays as it is, and other HTTP clients in the JVM keep the default.
+ * In the {@code hoist} command the selector is built before its first request. <b>A program that
+ * embeds hoist</b> and has made HTTP requests (with {@code HttpURLConnection} or
+ * {@code java.net.http}, its own or a library's such as JGit) before it builds a
+ * {@code RegistryConfig} with a credentialed proxy must start its JVM with
+ * {@code -Djdk.http.auth.tunneling.disabledSchemes=} (empty, or without {@code Basic}): set later,
+ * the property has no effect and the proxy refuses the tunnel with 407.
  */
 public final class EnvProxySelector extends ProxySelector {
-  static {
-    // Both JDK clients read this once, when their HTTP classes load: RegistryConfig builds this
-    // selector before hoist's first request. The default ("Basic") keeps Basic off CONNECT; here
-    // only ProxyCredentials can answer, and only for the proxy URL's own user. A value the user set
-    // on the command line stays.
-    if (System.getProperty("jdk.http.auth.tunneling.disabledSchemes") == null) {
-      System.setProperty("jdk.http.auth.tunneling.disabledSchemes", "");
-    }
-  }
+  private static final String TUNNELING_DISABLED_SCHEMES = "jdk.http.auth.tunneling.disabledSchemes";
 
   private final Optional<ProxyEndpoint> https;
   private final Optional<ProxyEndpoint> http;
@@ -39,7 +43,23 @@ public final class EnvProxySelector extends ProxySelector {
     this.noProxy = noProxy;
     List<ProxyEndpoint> withCredentials = Stream.of(https, http).flatMap(Optional::stream)
         .filter(p -> p.credentials().isPresent()).toList();
-    this.credentials = withCredentials.isEmpty() ? Optional.empty() : Optional.of(new ProxyCredentials(withCredentials));
+    if (withCredentials.isEmpty()) {
+      this.credentials = Optional.empty();
+    } else {
+      allowBasicOnTunnels();
+      this.credentials = Optional.of(new ProxyCredentials(withCredentials));
+    }
+  }
+
+  /**
+   * Lets both JDK clients send Basic on {@code CONNECT} (their default, {@code "Basic"}, keeps it
+   * off), for a proxy URL's credentials: only {@link ProxyCredentials} answers, and only for that
+   * proxy's own user. A value set on the command line stays.
+   */
+  private static void allowBasicOnTunnels() {
+    if (System.getProperty(TUNNELING_DISABLED_SCHEMES) == null) {
+      System.setProperty(TUNNELING_DISABLED_SCHEMES, "");
+    }
   }
 
   /** The selector for {@code env}, empty when no proxy variable is set. */

@@ -15,7 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 
 /** One request over {@code java.net.http}, for the methods {@code HttpURLConnection} cannot send. */
-final class HttpClientExchange implements Exchange {
+final class HttpClientExchange {
   static {
     // The JDK client moves bodies in buffers of this size (default 16 KiB); chunks are large.
     // Read once, when the JDK's HTTP classes load.
@@ -24,7 +24,6 @@ final class HttpClientExchange implements Exchange {
     }
   }
   private final HttpClient client;
-  private final Optional<EnvProxySelector> proxy;
 
   HttpClientExchange(SSLContext ssl, Optional<EnvProxySelector> proxy) {
     HttpClient.Builder b = HttpClient.newBuilder()
@@ -36,16 +35,15 @@ final class HttpClientExchange implements Exchange {
         .sslParameters(new SSLParameters());
     proxy.ifPresent(b::proxy);
     this.client = b.build();
-    this.proxy = proxy;
   }
 
-  @Override
-  public Response send(String method, URI uri, Map<String, String> headers, Optional<BodySource> body)
-      throws IOException {
+  /** Sends one request; {@code via} is the proxy the client's selector picks for {@code uri}, if any. */
+  Response send(String method, URI uri, Map<String, String> headers, Optional<BodySource> body,
+      Optional<ProxyEndpoint> via) throws IOException {
     HttpRequest.Builder rb = HttpRequest.newBuilder(uri);
     headers.forEach(rb::header);
     // the JDK puts it on the CONNECT and keeps it out of the tunnel (see ProxyCredentials)
-    proxy.flatMap(p -> p.endpoint(uri)).flatMap(ProxyEndpoint::authorization)
+    via.flatMap(ProxyEndpoint::authorization)
         .ifPresent(v -> rb.header("Proxy-Authorization", v));
     rb.method(method, body.map(HttpClientExchange::publisher).orElse(HttpRequest.BodyPublishers.noBody()));
     try {

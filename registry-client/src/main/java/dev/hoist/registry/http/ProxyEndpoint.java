@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code user:password@} (percent-decoded, as Go reads it), the credentials for
  * {@code Proxy-Authorization}. {@link #toString()} shows the user but never the password.
  */
-public record ProxyEndpoint(InetSocketAddress address, Optional<PasswordAuthentication> credentials) {
+record ProxyEndpoint(InetSocketAddress address, Optional<PasswordAuthentication> credentials) {
 
   /** Parses a proxy variable's value; {@code variable} names it in the error for a bad value. */
   static ProxyEndpoint parse(String variable, String value) {

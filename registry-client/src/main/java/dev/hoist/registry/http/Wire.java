@@ -42,20 +42,19 @@ final class Wire implements Exchange {
   @Override
   public Response send(String method, URI uri, Map<String, String> headers, Optional<BodySource> body)
       throws IOException {
+    Optional<ProxyEndpoint> via = proxy.flatMap(p -> p.endpoint(uri));
     Response resp;
     try {
       resp = UrlConnectionExchange.sends(method)
           ? urlConnection.send(method, uri, headers, body)
-          : httpClient().send(method, uri, headers, body);
+          : httpClient().send(method, uri, headers, body, via);
     } catch (IOException e) {
       Matcher m = TUNNEL_REFUSED.matcher(String.valueOf(e.getMessage()));
-      Optional<ProxyEndpoint> via = proxy.flatMap(p -> p.endpoint(uri));
       if (m.find() && via.isPresent()) {
         throw new ProxyRefusedException(via.get(), Integer.parseInt(m.group(1)), m.group(2).trim());
       }
       throw e;
     }
-    Optional<ProxyEndpoint> via = proxy.flatMap(p -> p.endpoint(uri));
     if (resp.status() == 407 && via.isPresent()) {
       resp.discard();
       throw new ProxyRefusedException(via.get(), 407, "Proxy Authentication Required");

@@ -25,8 +25,7 @@ class ClientCertificateTest {
 
   /** A certs.d root with the registry's CA and, when {@code key} is given, client.cert + client.key. */
   private Path certsDir(String key) throws IOException {
-    Path hostDir = Files.createDirectories(home.resolve("certs.d").resolve(registry.hostPort()));
-    Files.copy(registry.certsDir().orElseThrow().resolve(registry.hostPort()).resolve("ca.crt"), hostDir.resolve("ca.crt"));
+    Path hostDir = registry.trustIn(home.resolve("certs.d"));
     if (key != null) {
       TestPki.writePem(hostDir.resolve("client.cert"), registry.clientCertificate().certificate());
       Files.writeString(hostDir.resolve("client.key"), key);

@@ -10,6 +10,8 @@ import dev.hoist.oci.MediaType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +57,29 @@ class ParallelBlobsTest {
     });
     assertThat(threads).containsOnly(caller);
     assertThat(seen).containsExactlyElementsOf(blobs(5).stream().map(Descriptor::digest).toList());
+  }
+
+  @Test
+  void forEachVisitsEveryBlobWithinTheBoundAndRethrowsAFailureAsItIs() throws Exception {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    Set<Digest> seen = ConcurrentHashMap.newKeySet();
+    List<Descriptor> blobs = blobs(8);
+    ParallelBlobs.forEach(2, blobs, d -> {
+      most.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      seen.add(d.digest());
+      running.decrementAndGet();
+    });
+    assertThat(most.get()).isEqualTo(2);
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(blobs.stream().map(Descriptor::digest).toList());
+    assertThatThrownBy(() -> ParallelBlobs.forEach(2, blobs, d -> {
+      throw new IOException("disk full writing " + d.digest());
+    })).isInstanceOf(IOException.class).hasMessageStartingWith("disk full writing sha256:");
   }
 
   @Test

@@ -16,7 +16,6 @@ import dev.hoist.registry.testing.ForwardProxy;
 import dev.hoist.registry.testing.RegistryExtension;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -45,8 +44,7 @@ class ProxyAuthTest {
   void start() throws Exception {
     proxy = new ForwardProxy(PROXY_USER, PROXY_PASSWORD);
     host = RegistryExtension.PROXIED_HOST + ":" + registry.port();
-    Path certs = Files.createDirectories(home.resolve("certs.d").resolve(host));
-    Files.copy(registry.certsDir().orElseThrow().resolve(registry.hostPort()).resolve("ca.crt"), certs.resolve("ca.crt"));
+    registry.trustIn(home.resolve("certs.d"), host);
   }
 
   @AfterEach

@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -35,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * <p>Variants: {@link #plain()} (http, anonymous), {@link #tls()} (https with a Bouncy Castle
- * CA, anonymous; {@link #certsDir()} is a {@code certs.d} root trusting it), {@link
+ * CA, anonymous; {@link #certsDir()} is a {@code certs.d} root trusting it, {@link #trustIn(Path)}
+ * adds the CA to a test's own), {@link
  * #tlsWithBasicAuth()} (the same with htpasswd bcrypt users) and {@link #bearerAuth()} (a {@link
  * TokenServer} signs JWTs the registry trusts). {@link #clientConfig()} returns a {@link
  * RegistryConfig} with the CA and credentials set. Outside JUnit, call {@link #start()} and {@link
@@ -248,6 +250,26 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
   /** The {@code certs.d} root trusting this registry's CA (TLS variant only). */
   public Optional<Path> certsDir() {
     return Optional.ofNullable(certsDir);
+  }
+
+  /**
+   * Makes {@code certsD} (a {@code certs.d} root, created if missing) trust this registry's CA
+   * under {@link #hostPort()}, as {@code certsD/127.0.0.1:PORT/ca.crt}; returns that host folder.
+   */
+  public Path trustIn(Path certsD) throws IOException {
+    return trustIn(certsD, hostPort());
+  }
+
+  /**
+   * Makes {@code certsD} trust this registry's CA under {@code host} (e.g. {@link #PROXIED_HOST}
+   * with {@link #port()}), as {@code certsD/HOST/ca.crt}; returns that host folder. TLS variants only.
+   */
+  public Path trustIn(Path certsD, String host) throws IOException {
+    Path ca = certsDir().orElseThrow(() -> new IllegalStateException("a plain http registry has no CA"))
+        .resolve(hostPort()).resolve("ca.crt");
+    Path hostDir = Files.createDirectories(certsD.resolve(host));
+    Files.copy(ca, hostDir.resolve("ca.crt"), StandardCopyOption.REPLACE_EXISTING);
+    return hostDir;
   }
 
   public Optional<TokenServer> tokenServer() {
