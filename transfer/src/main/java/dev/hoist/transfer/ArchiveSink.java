@@ -1,5 +1,7 @@
 package dev.hoist.transfer;
 
+import dev.hoist.cache.tar.TarEntry;
+import dev.hoist.cache.tar.TarWriter;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -8,11 +10,22 @@ import java.io.InputStream;
  * complete ({@link ArchiveWriter}) or a stream such as stdout ({@link StreamArchiveWriter}).
  */
 sealed interface ArchiveSink extends AutoCloseable permits ArchiveWriter, StreamArchiveWriter {
-  void directory(String name) throws IOException;
+  /** The tar stream the entries go to. */
+  TarWriter tar();
 
-  void file(String name, byte[] content) throws IOException;
+  default void directory(String name) throws IOException {
+    tar().putEntry(TarEntry.directory(name));
+  }
 
-  void file(String name, long size, InputStream content) throws IOException;
+  default void file(String name, byte[] content) throws IOException {
+    tar().putEntry(TarEntry.file(name, content.length));
+    tar().content(content, 0, content.length);
+  }
+
+  default void file(String name, long size, InputStream content) throws IOException {
+    tar().putEntry(TarEntry.file(name, size));
+    tar().content(content);
+  }
 
   /** Completes the archive. */
   void commit() throws IOException;

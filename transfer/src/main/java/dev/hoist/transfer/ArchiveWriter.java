@@ -40,20 +40,8 @@ final class ArchiveWriter implements ArchiveSink {
   }
 
   @Override
-  public void directory(String name) throws IOException {
-    tar.putEntry(TarEntry.directory(name));
-  }
-
-  @Override
-  public void file(String name, byte[] content) throws IOException {
-    tar.putEntry(TarEntry.file(name, content.length));
-    tar.content(content, 0, content.length);
-  }
-
-  @Override
-  public void file(String name, long size, InputStream content) throws IOException {
-    tar.putEntry(TarEntry.file(name, size));
-    tar.content(content);
+  public TarWriter tar() {
+    return tar;
   }
 
   /**

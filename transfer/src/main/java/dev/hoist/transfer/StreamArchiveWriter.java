@@ -1,10 +1,8 @@
 package dev.hoist.transfer;
 
-import dev.hoist.cache.tar.TarEntry;
 import dev.hoist.cache.tar.TarWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -22,20 +20,8 @@ final class StreamArchiveWriter implements ArchiveSink {
   }
 
   @Override
-  public void directory(String name) throws IOException {
-    tar.putEntry(TarEntry.directory(name));
-  }
-
-  @Override
-  public void file(String name, byte[] content) throws IOException {
-    tar.putEntry(TarEntry.file(name, content.length));
-    tar.content(content, 0, content.length);
-  }
-
-  @Override
-  public void file(String name, long size, InputStream content) throws IOException {
-    tar.putEntry(TarEntry.file(name, size));
-    tar.content(content);
+  public TarWriter tar() {
+    return tar;
   }
 
   /** Writes the end of the archive and flushes the stream. */
