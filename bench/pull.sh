@@ -25,70 +25,28 @@ done
 [ -f "$new_jar" ] || { echo "bench: build first: mvn -q -o -pl cli -am package -DskipTests" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/hoist-bench-pull.XXXXXX)
-pid=""
+# shellcheck source=bench/lib.sh
+. "$here/bench/lib.sh"
 relay=""
 cleanup() {
   [ -n "$relay" ] && kill "$relay" 2>/dev/null || true
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  stop_registries
   wait 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-mkdir -p "$work/storage"
-cat > "$work/config.yml" <<YML
-version: 0.1
-log:
-  level: error
-  accesslog:
-    disabled: true
-storage:
-  filesystem:
-    rootdirectory: $work/storage
-http:
-  addr: 127.0.0.1:$port
-  secret: bench
-YML
-docker-registry serve "$work/config.yml" >"$work/registry.log" 2>&1 &
-pid=$!
-for _ in $(seq 100); do
-  if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then break; fi
-  sleep 0.05
-done
-reg="127.0.0.1:$port"
+reg=$(start_registry registry)
+port=${reg##*:}
 
 # An OCI layout with six gzip layers of 10 MB random bytes each, pushed with skopeo.
 layout="$work/layout"
-mkdir -p "$layout/blobs/sha256" "$work/layers"
-layers_json=""
-diff_ids=""
-for n in 1 2 3 4 5 6; do
-  d="$work/layers/l$n"; mkdir -p "$d"
-  head -c 10M /dev/urandom > "$d/data.bin"
-  tar -C "$d" -cf "$d.tar" data.bin
-  diff_id=$(sha256sum "$d.tar" | cut -d' ' -f1)
-  gzip -1 -c "$d.tar" > "$d.tar.gz"
-  dg=$(sha256sum "$d.tar.gz" | cut -d' ' -f1)
-  cp "$d.tar.gz" "$layout/blobs/sha256/$dg"
-  layers_json="$layers_json${layers_json:+,}{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+gzip\",\"digest\":\"sha256:$dg\",\"size\":$(stat -c %s "$d.tar.gz")}"
-  diff_ids="$diff_ids${diff_ids:+,}\"sha256:$diff_id\""
-done
-printf '{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[%s]},"config":{}}' "$diff_ids" > "$work/config.json"
-cdg=$(sha256sum "$work/config.json" | cut -d' ' -f1)
-cp "$work/config.json" "$layout/blobs/sha256/$cdg"
-printf '{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:%s","size":%s},"layers":[%s]}' \
-  "$cdg" "$(stat -c %s "$work/config.json")" "$layers_json" > "$work/manifest.json"
-mdg=$(sha256sum "$work/manifest.json" | cut -d' ' -f1)
-cp "$work/manifest.json" "$layout/blobs/sha256/$mdg"
-printf '{"imageLayoutVersion":"1.0.0"}' > "$layout/oci-layout"
-printf '{"schemaVersion":2,"manifests":[{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"sha256:%s","size":%s,"annotations":{"org.opencontainers.image.ref.name":"v1"}}]}' \
-  "$mdg" "$(stat -c %s "$work/manifest.json")" > "$layout/index.json"
+make_layout "$layout" 10 10 10 10 10 10
 skopeo --insecure-policy copy -q --dest-tls-verify=false "oci:$layout:v1" "docker://$reg/bench:v1"
 
 if [ "$rate" != 0 ]; then
   # per-connection rate limit: forward 64 KiB, then wait as long as that many bytes take at RATE
-  rport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+  rport=$(free_port)
   python3 - "$rport" "$port" "$rate" <<'PY' &
 import asyncio, sys
 listen, target, rate = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]) * 1024 * 1024
@@ -113,10 +71,7 @@ async def main():
 asyncio.run(main())
 PY
   relay=$!
-  for _ in $(seq 100); do
-    if (exec 3<>/dev/tcp/127.0.0.1/"$rport") 2>/dev/null; then break; fi
-    sleep 0.05
-  done
+  wait_port "$rport"
   reg="127.0.0.1:$rport"
 fi
 
