@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,47 @@ public record ContainerConfig(
 
   public static ContainerConfig empty() {
     return new ContainerConfig(null, null, null, null, null, null, null, null, null, false, null, null, null, null);
+  }
+
+  /** The container config at the reader's current token, or null for JSON null. */
+  static ContainerConfig read(JsonReader json) throws IOException {
+    if (!json.startObject()) {
+      return null;
+    }
+    String user = null;
+    Map<String, Map<String, Object>> exposedPorts = null;
+    List<String> env = null;
+    Optional<List<String>> entrypoint = Optional.empty();
+    Optional<List<String>> cmd = Optional.empty();
+    Map<String, Map<String, Object>> volumes = null;
+    String workingDir = null;
+    Map<String, String> labels = null;
+    String stopSignal = null;
+    boolean argsEscaped = false;
+    HealthConfig healthcheck = null;
+    List<String> shell = null;
+    List<String> onBuild = null;
+    Map<String, Object> extra = new LinkedHashMap<>();
+    for (String field = json.nextField(); field != null; field = json.nextField()) {
+      switch (field) {
+        case "User" -> user = json.string();
+        case "ExposedPorts" -> exposedPorts = json.map(JsonReader::untypedMap);
+        case "Env" -> env = json.list(JsonReader::string);
+        case "Entrypoint" -> entrypoint = Optional.ofNullable(json.list(JsonReader::string));
+        case "Cmd" -> cmd = Optional.ofNullable(json.list(JsonReader::string));
+        case "Volumes" -> volumes = json.map(JsonReader::untypedMap);
+        case "WorkingDir" -> workingDir = json.string();
+        case "Labels" -> labels = json.map(JsonReader::string);
+        case "StopSignal" -> stopSignal = json.string();
+        case "ArgsEscaped" -> argsEscaped = json.booleanValue();
+        case "Healthcheck" -> healthcheck = HealthConfig.read(json);
+        case "Shell" -> shell = json.list(JsonReader::string);
+        case "OnBuild" -> onBuild = json.list(JsonReader::string);
+        default -> json.unknown(field, extra);
+      }
+    }
+    return new ContainerConfig(user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal,
+        argsEscaped, healthcheck, shell, onBuild, extra);
   }
 
   public Optional<HealthConfig> healthcheckIfAny() {

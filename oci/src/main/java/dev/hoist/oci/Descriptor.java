@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,34 @@ public record Descriptor(
 
   public static Descriptor of(String mediaType, Digest digest, long size) {
     return new Descriptor(mediaType, digest, size, null, null, null, null, null);
+  }
+
+  /** The descriptor at the reader's current token, or null for JSON null. */
+  static Descriptor read(JsonReader json) throws IOException {
+    if (!json.startObject()) {
+      return null;
+    }
+    String mediaType = null;
+    Digest digest = null;
+    long size = 0;
+    List<String> urls = null;
+    Map<String, String> annotations = null;
+    Platform platform = null;
+    String artifactType = null;
+    Map<String, Object> extra = new LinkedHashMap<>();
+    for (String field = json.nextField(); field != null; field = json.nextField()) {
+      switch (field) {
+        case "mediaType" -> mediaType = json.string();
+        case "digest" -> digest = json.digest();
+        case "size" -> size = json.longValue();
+        case "urls" -> urls = json.list(JsonReader::string);
+        case "annotations" -> annotations = json.annotations();
+        case "platform" -> platform = Platform.read(json);
+        case "artifactType" -> artifactType = json.string();
+        default -> json.unknown(field, extra);
+      }
+    }
+    return new Descriptor(mediaType, digest, size, urls, annotations, platform, artifactType, extra);
   }
 
   public Optional<Platform> platformIfAny() {

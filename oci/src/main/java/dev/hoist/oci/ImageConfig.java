@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,42 @@ public record ImageConfig(
   }
 
   public static ImageConfig parse(byte[] bytes, String what) {
-    return Json.read(bytes, ImageConfig.class, what);
+    return JsonReader.read(bytes, what, ImageConfig::read);
+  }
+
+  /** The image config at the reader's current token, or null for JSON null. */
+  static ImageConfig read(JsonReader json) throws IOException {
+    if (!json.startObject()) {
+      return null;
+    }
+    String created = null;
+    String author = null;
+    String architecture = null;
+    String os = null;
+    String osVersion = null;
+    List<String> osFeatures = null;
+    String variant = null;
+    ContainerConfig config = null;
+    RootFs rootfs = null;
+    List<History> history = null;
+    Map<String, Object> extra = new LinkedHashMap<>();
+    for (String field = json.nextField(); field != null; field = json.nextField()) {
+      switch (field) {
+        case "created" -> created = json.string();
+        case "author" -> author = json.string();
+        case "architecture" -> architecture = json.string();
+        case "os" -> os = json.string();
+        case "os.version" -> osVersion = json.string();
+        case "os.features" -> osFeatures = json.list(JsonReader::string);
+        case "variant" -> variant = json.string();
+        case "config" -> config = ContainerConfig.read(json);
+        case "rootfs" -> rootfs = RootFs.read(json);
+        case "history" -> history = json.list(History::read);
+        default -> json.unknown(field, extra);
+      }
+    }
+    return new ImageConfig(created, author, architecture, os, osVersion, osFeatures, variant, config, rootfs,
+        history, extra);
   }
 
   /** The platform this config says the image runs on. */

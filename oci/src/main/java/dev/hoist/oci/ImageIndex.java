@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,33 @@ public record ImageIndex(
   }
 
   public static ImageIndex parse(byte[] bytes, String what) {
-    return Json.read(bytes, ImageIndex.class, what);
+    return JsonReader.read(bytes, what, ImageIndex::read);
+  }
+
+  /** The image index at the reader's current token, or null for JSON null. */
+  static ImageIndex read(JsonReader json) throws IOException {
+    if (!json.startObject()) {
+      return null;
+    }
+    int schemaVersion = 0;
+    String mediaType = null;
+    String artifactType = null;
+    List<Descriptor> manifests = null;
+    Descriptor subject = null;
+    Map<String, String> annotations = null;
+    Map<String, Object> extra = new LinkedHashMap<>();
+    for (String field = json.nextField(); field != null; field = json.nextField()) {
+      switch (field) {
+        case "schemaVersion" -> schemaVersion = json.intValue();
+        case "mediaType" -> mediaType = json.string();
+        case "artifactType" -> artifactType = json.string();
+        case "manifests" -> manifests = json.list(Descriptor::read);
+        case "subject" -> subject = Descriptor.read(json);
+        case "annotations" -> annotations = json.annotations();
+        default -> json.unknown(field, extra);
+      }
+    }
+    return new ImageIndex(schemaVersion, mediaType, artifactType, manifests, subject, annotations, extra);
   }
 
   /** The first manifest for {@code platform}, skipping attestation manifests (platform unknown/unknown). */

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import java.io.IOException;
 
 /**
  * The one JSON mapper of hoist. Written JSON is compact, with map keys sorted, so the same value
  * always gives the same bytes (and the same digest). Reading tolerates unknown fields; types that
- * must round-trip keep them.
+ * must round-trip keep them. Image indexes, manifests and configs are read without this mapper,
+ * by {@code JsonReader}, to the same values.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =
@@ -51,22 +51,5 @@ public final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
-  }
-
-  /** Reads {@code bytes} as {@code type}; {@code what} names the source in the error. */
-  public static <T> T read(byte[] bytes, Class<T> type, String what) {
-    try {
-      return MAPPER.readValue(bytes, type);
-    } catch (IOException e) {
-      throw new HoistException("invalid JSON in " + what + ": " + firstLine(e.getMessage()));
-    }
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unreadable";
-    }
-    int nl = message.indexOf('\n');
-    return nl < 0 ? message : message.substring(0, nl);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ public record Manifest(
   }
 
   public static Manifest parse(byte[] bytes, String what) {
-    Manifest m = Json.read(bytes, Manifest.class, what);
+    Manifest m = JsonReader.read(bytes, what, Manifest::read);
     if (m.schemaVersion != 2) {
       throw new HoistException(what + " is schema version " + m.schemaVersion
           + ": Docker image manifest schema 1 is deprecated and not supported; re-push the image with a current client");
@@ -55,6 +56,34 @@ public record Manifest(
       throw new HoistException(what + " has no config descriptor");
     }
     return m;
+  }
+
+  /** The manifest at the reader's current token, or null for JSON null. */
+  static Manifest read(JsonReader json) throws IOException {
+    if (!json.startObject()) {
+      return null;
+    }
+    int schemaVersion = 0;
+    String mediaType = null;
+    String artifactType = null;
+    Descriptor config = null;
+    List<Descriptor> layers = null;
+    Descriptor subject = null;
+    Map<String, String> annotations = null;
+    Map<String, Object> extra = new LinkedHashMap<>();
+    for (String field = json.nextField(); field != null; field = json.nextField()) {
+      switch (field) {
+        case "schemaVersion" -> schemaVersion = json.intValue();
+        case "mediaType" -> mediaType = json.string();
+        case "artifactType" -> artifactType = json.string();
+        case "config" -> config = Descriptor.read(json);
+        case "layers" -> layers = json.list(Descriptor::read);
+        case "subject" -> subject = Descriptor.read(json);
+        case "annotations" -> annotations = json.annotations();
+        default -> json.unknown(field, extra);
+      }
+    }
+    return new Manifest(schemaVersion, mediaType, artifactType, config, layers, subject, annotations, extra);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.hoist.oci;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -117,6 +118,32 @@ public record Platform(
   @Override
   public String toString() {
     return os + "/" + architecture + (variant.isEmpty() ? "" : "/" + variant);
+  }
+
+  /** The platform at the reader's current token, or null for JSON null. */
+  static Platform read(JsonReader json) throws IOException {
+    if (!json.startObject()) {
+      return null;
+    }
+    String architecture = null;
+    String os = null;
+    String variant = null;
+    String osVersion = null;
+    List<String> osFeatures = null;
+    for (String field = json.nextField(); field != null; field = json.nextField()) {
+      switch (field) {
+        case "architecture" -> architecture = json.string();
+        case "os" -> os = json.string();
+        case "variant" -> variant = json.string();
+        case "os.version" -> osVersion = json.string();
+        case "os.features" -> osFeatures = json.list(JsonReader::string);
+        default -> json.skip();
+      }
+    }
+    if (architecture == null || os == null) {
+      throw json.error("a platform needs an os and an architecture");
+    }
+    return new Platform(architecture, os, variant, osVersion, osFeatures);
   }
 
   /** The same platform without os.version and os.features. */

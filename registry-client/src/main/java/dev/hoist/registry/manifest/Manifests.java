@@ -1,10 +1,8 @@
 package dev.hoist.registry.manifest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
-import dev.hoist.oci.Json;
 import dev.hoist.oci.MediaType;
 import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.blob.DigestMismatchException;
@@ -74,9 +72,13 @@ public final class Manifests {
   private String mediaType(Optional<String> header, byte[] bytes, String reference) {
     String type = header.map(h -> h.split(";")[0].trim()).orElse("");
     if (!MediaType.isManifest(type) && !MediaType.isIndex(type) && !MediaType.isSchema1(type)) {
-      type = bodyMediaType(bytes).orElse(type);
+      ManifestShape body = ManifestShape.of(bytes);
+      type = body.impliedMediaType().orElse(type);
+      if (type.isEmpty() && body.schemaVersion() == 1) {
+        type = MediaType.DOCKER_SCHEMA1_MANIFEST;
+      }
     }
-    if (MediaType.isSchema1(type) || (type.isEmpty() && schemaVersion(bytes) == 1)) {
+    if (MediaType.isSchema1(type)) {
       throw new RegistryException(transport.registry(), repository, 200, "manifest " + describe(reference)
           + " is Docker schema 1, which hoist does not support; re-push the image with a current client");
     }
@@ -85,32 +87,6 @@ public final class Manifests {
           + " has unsupported media type " + (type.isEmpty() ? "(none)" : type));
     }
     return type;
-  }
-
-  private static Optional<String> bodyMediaType(byte[] bytes) {
-    try {
-      JsonNode n = Json.mapper().readTree(bytes);
-      if (n.hasNonNull("mediaType")) {
-        return Optional.of(n.get("mediaType").asText());
-      }
-      if (n.has("manifests")) {
-        return Optional.of(MediaType.OCI_INDEX);
-      }
-      if (n.has("config") && n.path("schemaVersion").asInt() == 2) {
-        return Optional.of(MediaType.OCI_MANIFEST);
-      }
-      return Optional.empty();
-    } catch (IOException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static int schemaVersion(byte[] bytes) {
-    try {
-      return Json.mapper().readTree(bytes).path("schemaVersion").asInt(0);
-    } catch (IOException e) {
-      return 0;
-    }
   }
 
   /** HEADs a manifest: its media type, digest and size, or empty if the repository has none. */

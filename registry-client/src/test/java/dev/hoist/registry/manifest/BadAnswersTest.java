@@ -1,11 +1,13 @@
 package dev.hoist.registry.manifest;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
+import dev.hoist.oci.MediaType;
 import dev.hoist.registry.Environment;
 import dev.hoist.registry.RegistryClient;
 import dev.hoist.registry.RegistryConfig;
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Answers docker-registry never gives (schema 1, unknown media types, 403, a manifest that does
- * not match its digest, endless 503), served by a tiny HTTP server: each is one clear line.
+ * Answers docker-registry never gives (schema 1, unknown media types, a generic Content-Type, 403,
+ * a manifest that does not match its digest, endless 503), served by a tiny HTTP server: each is
+ * one clear line.
  */
 class BadAnswersTest {
   HttpServer server;
@@ -47,6 +50,10 @@ class BadAnswersTest {
       } else if (path.endsWith("/manifests/old")) {
         send(ex, 200, "application/vnd.docker.distribution.manifest.v1+prettyjws",
             "{\"schemaVersion\":1,\"name\":\"app\"}".getBytes(StandardCharsets.UTF_8));
+      } else if (path.endsWith("/manifests/plain")) {
+        send(ex, 200, "application/json", OTHER);
+      } else if (path.endsWith("/manifests/untyped-old")) {
+        send(ex, 200, "", "{\"schemaVersion\":1,\"name\":\"app\"}".getBytes(StandardCharsets.UTF_8));
       } else if (path.endsWith("/manifests/weird")) {
         send(ex, 200, "application/vnd.example.thing+json", "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.example.thing+json\"}"
             .getBytes(StandardCharsets.UTF_8));
@@ -96,6 +103,12 @@ class BadAnswersTest {
         .isInstanceOf(RegistryException.class)
         .hasMessage("registry " + host + ": repository app: manifest for tag old is Docker schema 1, "
             + "which hoist does not support; re-push the image with a current client");
+  }
+
+  @Test
+  void aGenericContentTypeIsReadFromTheBody() {
+    assertThat(repo("app").manifest("plain").mediaType()).isEqualTo(MediaType.OCI_MANIFEST);
+    assertThatThrownBy(() -> repo("app").manifest("untyped-old")).hasMessageContaining("is Docker schema 1");
   }
 
   @Test
