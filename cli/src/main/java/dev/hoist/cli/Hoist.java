@@ -1,5 +1,6 @@
 package dev.hoist.cli;
 
+import dev.hoist.oci.Digest;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,6 +45,17 @@ public final class Hoist implements Runnable {
       VersionCommand.class,
       CommandLine.HelpCommand.class);
 
+  static {
+    // picocli's default factory looks up Groovy's Closure class once (for closures in annotations):
+    // a search of the whole jar that fails, ~4 ms of every run. Its documented switch turns that off
+    // (a user's own -D setting wins). (picocli.converters.excludes, to skip the java.time and
+    // java.sql converters hoist has no use for, did not pay: it matches every converter's class
+    // name against the regular expressions, which cost about what it saved.)
+    if (System.getProperty("picocli.disable.closures") == null) {
+      System.setProperty("picocli.disable.closures", "true");
+    }
+  }
+
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
       description = "Print stack traces of errors.")
   void debug(boolean on) {
@@ -57,8 +69,54 @@ public final class Hoist implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
   }
 
+  /**
+   * The commands whose runs {@link #prepare} pays for: they all hash early (the hot ones, which
+   * bin/hoist keeps a class-data archive for). Elsewhere, and for help and version requests, that
+   * thread would only take CPU from this one, on two cores shared with the JIT compiler.
+   */
+  private static final List<Class<?>> PREPARED = List.of(
+      dev.hoist.cli.build.BuildCommand.class,
+      dev.hoist.cli.run.RunCommand.class,
+      dev.hoist.cli.store.PullCommand.class,
+      dev.hoist.cli.store.PushCommand.class,
+      dev.hoist.cli.registry.CpCommand.class);
+
   public static void main(String[] args) {
+    Class<?> command = subcommand(args);
+    if (command != null && PREPARED.contains(command) && !asksHelpOrVersion(args)) {
+      prepare();
+    }
     System.exit(run(args));
+  }
+
+  private static boolean asksHelpOrVersion(String[] args) {
+    for (String a : args) {
+      if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Sets up SHA-256 on another thread while this one builds picocli's model: the JDK's security
+   * providers, ~10 ms of interpreted class initialization that a build otherwise paid on this
+   * thread (it digests before its stages start). Only a head start: what fails here fails again
+   * where it is used, and is reported there.
+   */
+  private static void prepare() {
+    Thread thread = new Thread("hoist-prepare") {
+      @Override
+      public void run() {
+        try {
+          Digest.newSha256();
+        } catch (Throwable e) {
+          // see above
+        }
+      }
+    };
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** Runs hoist with {@code args} and returns its exit code: 0 ok, 1 failure, 2 usage error. */
@@ -77,14 +135,26 @@ public final class Hoist implements Runnable {
    * of CPU per run (a fifth of a warm rebuild).
    */
   static CommandLine commandLine(String[] args) {
+    Class<?> command = subcommand(args);
+    return command == null ? commandLine() : commandLine(List.of(command));
+  }
+
+  /**
+   * The subcommand the first argument that is not an option names, if it names one (not
+   * {@code help}). Plain loops: the first stream and lambdas of a run cost a few ms to link.
+   */
+  private static Class<?> subcommand(String[] args) {
     for (String a : args) {
       if (!a.startsWith("-")) {
-        return commandLine(SUBCOMMANDS.stream()
-            .filter(c -> c != CommandLine.HelpCommand.class && conventionalName(c).equals(a))
-            .findFirst().<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS));
+        for (Class<?> c : SUBCOMMANDS) {
+          if (c != CommandLine.HelpCommand.class && conventionalName(c).equals(a)) {
+            return c;
+          }
+        }
+        return null;
       }
     }
-    return commandLine();
+    return null;
   }
 
   /**
