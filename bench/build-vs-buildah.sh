@@ -4,11 +4,12 @@
 #   TWOSTAGE:  two independent stages (the small files; the big file), the final stage copying from both
 # Scenarios per Dockerfile: cold (empty store), warm (nothing changed), one file changed, push to a local
 # registry (a fresh repository each time). Runs alternate hoist/buildah; prints medians and hoist/buildah ratios.
-# Usage: bench/build-vs-buildah.sh [RUNS]   (needs: bin/hoist built, buildah, docker-registry; run as root)
+# Usage: [DOCKERFILES="COPY TWOSTAGE"] bench/build-vs-buildah.sh [RUNS]   (needs: bin/hoist built, buildah, docker-registry; run as root)
 # hoist runs through bin/hoist as shipped (HOIST_JAR and HOIST_JAVA_OPTS are passed on to it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 runs=${1:-5}
+dockerfiles=${DOCKERFILES:-COPY TWOSTAGE}
 hoist="$here/bin/hoist"
 work=$(mktemp -d /tmp/hoist-bench.XXXXXX)
 port=$((20000 + RANDOM % 20000))
@@ -85,7 +86,7 @@ record() { times[$1]="${times[$1]:-} $2"; }
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
 
 changed=$ctx/files/d7/f42.bin
-for df in COPY TWOSTAGE; do
+for df in $dockerfiles; do
   for run in $(seq "$runs"); do
     for tool in hoist buildah; do
       h="$work/state-$tool"
@@ -111,11 +112,13 @@ for df in COPY TWOSTAGE; do
   done
 done
 
-printf '%-10s %-9s %10s %10s %8s\n' dockerfile scenario hoist_s buildah_s ratio
-for df in COPY TWOSTAGE; do
+printf '%-10s %-9s %10s %10s %8s   %s\n' dockerfile scenario hoist_s buildah_s ratio "runs (hoist | buildah)"
+for df in $dockerfiles; do
   for sc in cold warm one-file push; do
     h=$(median "${times[$df $sc hoist]}"); b=$(median "${times[$df $sc buildah]}")
-    printf '%-10s %-9s %10s %10s %8.2f\n' "$df" "$sc" "$h" "$b" "$(echo "$h / $b" | bc -l)"
+    all() { tr ' ' '\n' <<<"$1" | grep -v '^$' | xargs printf '%.2f '; }
+    printf '%-10s %-9s %10s %10s %8.2f   %s| %s\n' "$df" "$sc" "$h" "$b" "$(echo "$h / $b" | bc -l)" \
+      "$(all "${times[$df $sc hoist]}")" "$(all "${times[$df $sc buildah]}")"
   done
 done
 echo "(medians of $runs alternating runs; targets: warm <= 0.3, one-file <= 0.5, push <= 0.7)"
