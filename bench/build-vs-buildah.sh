@@ -84,6 +84,7 @@ reset_buildah() { buildah --root "$1/root" --runroot "$1/run" --storage-driver o
 declare -A times
 record() { times[$1]="${times[$1]:-} $2"; }
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.3f", m}'; }
+all() { tr ' ' '\n' <<<"$1" | grep -v '^$' | xargs printf '%.2f '; }
 
 changed=$ctx/files/d7/f42.bin
 for df in $dockerfiles; do
@@ -116,7 +117,6 @@ printf '%-10s %-9s %10s %10s %8s   %s\n' dockerfile scenario hoist_s buildah_s r
 for df in $dockerfiles; do
   for sc in cold warm one-file push; do
     h=$(median "${times[$df $sc hoist]}"); b=$(median "${times[$df $sc buildah]}")
-    all() { tr ' ' '\n' <<<"$1" | grep -v '^$' | xargs printf '%.2f '; }
     printf '%-10s %-9s %10s %10s %8.2f   %s| %s\n' "$df" "$sc" "$h" "$b" "$(echo "$h / $b" | bc -l)" \
       "$(all "${times[$df $sc hoist]}")" "$(all "${times[$df $sc buildah]}")"
   done

@@ -101,8 +101,8 @@ public final class Hoist implements Runnable {
   /**
    * Sets up SHA-256 on another thread while this one builds picocli's model: the JDK's security
    * providers, ~10 ms of interpreted class initialization that a build otherwise paid on this
-   * thread (it digests before its stages start). Only a head start: what fails here fails again
-   * where it is used, and is reported there.
+   * thread (it digests before its stages start). Only a head start, so it swallows every error:
+   * what fails here fails again where it is used, and is reported there.
    */
   private static void prepare() {
     Thread thread = new Thread("hoist-prepare") {
@@ -110,8 +110,8 @@ public final class Hoist implements Runnable {
       public void run() {
         try {
           Digest.newSha256();
-        } catch (Throwable e) {
-          // see above
+        } catch (Throwable ignored) {
+          // reported where SHA-256 is used
         }
       }
     };

@@ -94,7 +94,7 @@ final class JsonReader {
     };
   }
 
-  /** An int; a fraction is cut off, a string parsed, null and the empty string are 0. */
+  /** An int; a fraction is cut off, a string parsed, null, the empty string and "null" are 0. */
   int intValue() throws IOException {
     return switch (parser.currentToken()) {
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getIntValue();
@@ -104,7 +104,7 @@ final class JsonReader {
     };
   }
 
-  /** A long; a fraction is cut off, a string parsed, null and the empty string are 0. */
+  /** A long; a fraction is cut off, a string parsed, null, the empty string and "null" are 0. */
   long longValue() throws IOException {
     return switch (parser.currentToken()) {
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getLongValue();
@@ -116,7 +116,7 @@ final class JsonReader {
 
   private long parseLong(long min, long max) throws IOException {
     String text = parser.getText().trim();
-    if (text.isEmpty()) {
+    if (text.isEmpty() || text.equals("null")) {
       return 0;
     }
     try {
@@ -127,18 +127,22 @@ final class JsonReader {
     } catch (NumberFormatException e) {
       throw mismatch("a number");
     }
-    throw error("number " + text + " out of range" + at());
+    throw error("number " + text + " out of range");
   }
 
-  /** A boolean; a whole number is true unless 0, the strings true and false as the mapper spells them, null false. */
+  /**
+   * A boolean; a whole number is true unless 0, the strings true and false as the mapper spells
+   * them, null, the empty string and "null" false.
+   */
   boolean booleanValue() throws IOException {
     return switch (parser.currentToken()) {
       case VALUE_TRUE -> true;
       case VALUE_FALSE, VALUE_NULL -> false;
-      case VALUE_NUMBER_INT -> !parser.getText().equals("0");
+      case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.INT
+          ? parser.getIntValue() != 0 : !parser.getText().equals("0");
       case VALUE_STRING -> switch (parser.getText().trim()) {
         case "true", "True", "TRUE" -> true;
-        case "false", "False", "FALSE", "" -> false;
+        case "false", "False", "FALSE", "", "null" -> false;
         default -> throw mismatch("a boolean");
       };
       default -> throw mismatch("a boolean");
@@ -152,7 +156,7 @@ final class JsonReader {
         try {
           yield Digest.parse(parser.getText());
         } catch (HoistException e) {
-          throw error(e.getMessage() + at());
+          throw error(e.getMessage());
         }
       }
       case VALUE_NULL -> null;
@@ -168,7 +172,7 @@ final class JsonReader {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
           E value = element.read(this);
           if (value == null) {
-            throw error("null in a list" + at());
+            throw error("null in a list");
           }
           list.add(value);
         }
@@ -197,7 +201,7 @@ final class JsonReader {
   Map<String, String> annotations() throws IOException {
     Map<String, String> map = map(JsonReader::string);
     if (map != null && map.containsValue(null)) {
-      throw error("null annotation value" + at());
+      throw error("null annotation value");
     }
     return map;
   }
@@ -228,13 +232,13 @@ final class JsonReader {
     };
   }
 
-  /** An error at the current token. */
+  /** An error at the current token, saying where it is in the document. */
   JsonParseException error(String message) {
-    return new JsonParseException(parser, message);
+    return new JsonParseException(parser, message + at());
   }
 
   private JsonParseException mismatch(String expected) {
-    return error("expected " + expected + at() + ", got " + describe(parser.currentToken()));
+    return error("expected " + expected + ", got " + describe(parser.currentToken()));
   }
 
   private String at() {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * object mapper for it. A body that is not a JSON object says nothing.
  *
  * @param mediaType the non-null {@code mediaType}, if any
- * @param schemaVersion the {@code schemaVersion} as an int, 0 if absent or not a number
+ * @param schemaVersion the {@code schemaVersion} as a tree reads it as an int (a numeric string is
+ *     its number, true is 1), 0 if absent or not a number
  * @param hasManifests whether the {@code manifests} field is there, even as null
  * @param hasConfig whether the {@code config} field is there, even as null
  */
