@@ -6,32 +6,60 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one JSON mapper of hoist. Written JSON is compact, with map keys sorted, so the same value
  * always gives the same bytes (and the same digest). Reading tolerates unknown fields; types that
  * must round-trip keep them. Image indexes, manifests and configs are read without this mapper,
- * by {@code JsonReader}, to the same values.
+ * by {@code JsonReader}, to the same values; so are the small documents {@link #readObject} reads.
  */
 public final class Json {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(new Jdk8Module())
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-          .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
-          .build();
+  /** Holds the mapper, built when first used: {@link #readObject} and {@link #text} need none. */
+  private static final class Holder {
+    static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .addModule(new Jdk8Module())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
+            .build();
+  }
 
   private Json() {}
 
   public static ObjectMapper mapper() {
-    return MAPPER;
+    return Holder.MAPPER;
+  }
+
+  /**
+   * The fields of the object {@code bytes} holds, read without the mapper to the values it reads
+   * into an {@code Object}: maps, lists, strings, Integer, Long, BigInteger, Double, Boolean and
+   * null. Like the mapper's tree, a document holding another value or nothing has no fields.
+   *
+   * @param what names the source in the error
+   * @throws HoistException {@code invalid JSON in <what>: ...} on one line, if the JSON is malformed
+   */
+  public static Map<String, Object> readObject(byte[] bytes, String what) {
+    return JsonReader.fields(bytes, what);
+  }
+
+  /**
+   * The text of a value {@link #readObject} gives, as the mapper's tree gives it: a number or
+   * boolean as its text, an object or array empty, and {@code absent} for null or no value.
+   */
+  public static String text(Object value, String absent) {
+    if (value == null) {
+      return absent;
+    }
+    return value instanceof Map || value instanceof List ? "" : value.toString();
   }
 
   /** The canonical bytes of {@code value}. */
   public static byte[] write(Object value) {
     try {
-      return MAPPER.writeValueAsBytes(value);
+      return Holder.MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
@@ -39,7 +67,7 @@ public final class Json {
 
   public static String writeString(Object value) {
     try {
-      return MAPPER.writeValueAsString(value);
+      return Holder.MAPPER.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }
@@ -47,7 +75,7 @@ public final class Json {
 
   public static String writePretty(Object value) {
     try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+      return Holder.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
     }

@@ -41,12 +41,36 @@ final class JsonReader {
    * error. Like the mapper, ignores whatever follows the object.
    */
   static <T> T read(byte[] bytes, String what, Value<T> root) {
-    try (JsonParser parser = FACTORY.createParser(bytes)) {
-      JsonReader json = new JsonReader(parser);
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
+    return document(bytes, what, json -> {
+      if (json.parser.currentToken() != JsonToken.START_OBJECT) {
         throw json.mismatch("an object");
       }
       return root.read(json);
+    });
+  }
+
+  /**
+   * The fields of the object {@code bytes} holds, as {@link #untypedMap}; none if it holds another
+   * value or nothing, as the mapper's tree has none. Ignores whatever follows the value.
+   */
+  static Map<String, Object> fields(byte[] bytes, String what) {
+    return document(bytes, what, json -> {
+      JsonToken token = json.parser.currentToken();
+      if (token == JsonToken.START_OBJECT) {
+        return json.untypedMap();
+      }
+      if (token != null) {
+        json.untyped();
+      }
+      return Map.of();
+    });
+  }
+
+  /** Reads {@code bytes} with {@code root}, the parser on the first token (null if there is none). */
+  private static <T> T document(byte[] bytes, String what, Value<T> root) {
+    try (JsonParser parser = FACTORY.createParser(bytes)) {
+      parser.nextToken();
+      return root.read(new JsonReader(parser));
     } catch (IOException e) {
       String message = e.getMessage() == null ? "unreadable" : e.getMessage().lines().findFirst().orElse("");
       throw new HoistException("invalid JSON in " + what + ": " + message);

@@ -1,6 +1,7 @@
 package dev.hoist.registry.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.io.NumberInput;
+import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Json;
 import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.http.BodySource;
@@ -172,18 +173,29 @@ public final class Authenticator {
           ? "token service refused the credentials" : "token service failed";
       throw new RegistryException(registry, "", status, what + " (HTTP " + status + ")");
     }
-    JsonNode body;
+    Map<String, Object> body;
     try {
-      body = Json.mapper().readTree(answer);
-    } catch (IOException e) {
+      body = Json.readObject(answer, "token service answer");
+    } catch (HoistException e) {
       throw new RegistryException(registry, "", 200, "token service answered invalid JSON");
     }
-    String token = body.path("token").asText(body.path("access_token").asText(""));
+    String token = Json.text(body.get("token"), Json.text(body.get("access_token"), ""));
     if (token.isEmpty()) {
       throw new RegistryException(registry, "", 200, "token service answered without a token");
     }
-    long expiresIn = body.path("expires_in").asLong(60);
+    long expiresIn = asLong(body.get("expires_in"), 60);
     return new Token(token, Instant.now().plusSeconds(Math.max(expiresIn, 60)));
+  }
+
+  /** A whole number as the mapper's tree reads one: cut, parsed from text, true as 1, else {@code absent}. */
+  private static long asLong(Object value, long absent) {
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    if (value instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    return value instanceof String s ? NumberInput.parseAsLong(s, absent) : absent;
   }
 
   private static String enc(String s) {

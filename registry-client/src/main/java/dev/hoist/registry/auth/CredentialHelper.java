@@ -1,6 +1,5 @@
 package dev.hoist.registry.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Json;
 import dev.hoist.registry.Environment;
@@ -40,14 +39,14 @@ public final class CredentialHelper {
       throw new HoistException("credential helper docker-credential-" + name + " failed for " + serverUrl
           + " (exit " + r.exit + ")");
     }
-    JsonNode node;
+    Map<String, Object> answer;
     try {
-      node = Json.mapper().readTree(r.output);
-    } catch (IOException e) {
+      answer = Json.readObject(r.output.getBytes(StandardCharsets.UTF_8), "credential helper output");
+    } catch (HoistException e) {
       throw new HoistException("credential helper docker-credential-" + name + " printed invalid JSON for " + serverUrl);
     }
-    String user = node.path("Username").asText("");
-    String secret = node.path("Secret").asText("");
+    String user = Json.text(answer.get("Username"), "");
+    String secret = Json.text(answer.get("Secret"), "");
     if (secret.isEmpty()) {
       return Optional.empty();
     }

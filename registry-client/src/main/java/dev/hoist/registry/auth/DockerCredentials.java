@@ -1,6 +1,5 @@
 package dev.hoist.registry.auth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageReference;
 import dev.hoist.oci.Json;
@@ -10,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,37 +46,42 @@ public final class DockerCredentials implements CredentialStore {
   }
 
   private Optional<Credential> fromFile(Path file, String registry) {
-    JsonNode root;
+    byte[] bytes;
     try {
-      root = Json.mapper().readTree(Files.readAllBytes(file));
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new HoistException("cannot read credentials file " + file + ": " + firstLine(e.getMessage()));
     }
+    Map<String, Object> root = Json.readObject(bytes, "credentials file " + file);
     String key = serverKey(registry);
-    JsonNode helpers = root.path("credHelpers");
+    Map<?, ?> helpers = object(root.get("credHelpers"));
     for (String k : new String[] {registry, key}) {
-      if (helpers.hasNonNull(k)) {
-        return new CredentialHelper(helpers.get(k).asText(), env).get(key);
+      if (helpers.get(k) != null) {
+        return new CredentialHelper(Json.text(helpers.get(k), ""), env).get(key);
       }
     }
-    Optional<JsonNode> entry = authEntry(root.path("auths"), registry);
+    Optional<Map<?, ?>> entry = authEntry(object(root.get("auths")), registry);
     if (entry.isPresent()) {
       Optional<Credential> c = decode(entry.get(), file, registry);
       if (c.isPresent()) {
         return c;
       }
     }
-    if (root.hasNonNull("credsStore")) {
-      return new CredentialHelper(root.get("credsStore").asText(), env).get(key);
+    if (root.get("credsStore") != null) {
+      return new CredentialHelper(Json.text(root.get("credsStore"), ""), env).get(key);
     }
     return Optional.empty();
   }
 
-  private static Optional<JsonNode> authEntry(JsonNode auths, String registry) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = auths.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (normalise(e.getKey()).equals(normalise(serverKey(registry)))) {
-        return Optional.of(e.getValue());
+  /** The fields of {@code value}: none unless it is an object. */
+  private static Map<?, ?> object(Object value) {
+    return value instanceof Map<?, ?> map ? map : Map.of();
+  }
+
+  private static Optional<Map<?, ?>> authEntry(Map<?, ?> auths, String registry) {
+    for (Map.Entry<?, ?> e : auths.entrySet()) {
+      if (normalise((String) e.getKey()).equals(normalise(serverKey(registry)))) {
+        return Optional.of(object(e.getValue()));
       }
     }
     return Optional.empty();
@@ -99,12 +102,12 @@ public final class DockerCredentials implements CredentialStore {
     return slash >= 0 ? k.substring(0, slash) : k;
   }
 
-  private static Optional<Credential> decode(JsonNode entry, Path file, String registry) {
-    String token = entry.path("identitytoken").asText("");
+  private static Optional<Credential> decode(Map<?, ?> entry, Path file, String registry) {
+    String token = Json.text(entry.get("identitytoken"), "");
     if (!token.isEmpty()) {
       return Optional.of(new Credential.IdentityToken(token));
     }
-    String auth = entry.path("auth").asText("");
+    String auth = Json.text(entry.get("auth"), "");
     if (!auth.isEmpty()) {
       String decoded;
       try {
@@ -118,8 +121,8 @@ public final class DockerCredentials implements CredentialStore {
       }
       return Optional.of(new Credential.Basic(decoded.substring(0, colon), decoded.substring(colon + 1)));
     }
-    String user = entry.path("username").asText("");
-    String password = entry.path("password").asText("");
+    String user = Json.text(entry.get("username"), "");
+    String password = Json.text(entry.get("password"), "");
     return user.isEmpty() ? Optional.empty() : Optional.of(new Credential.Basic(user, password));
   }
 

@@ -1,10 +1,12 @@
 package dev.hoist.registry.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Json;
 import dev.hoist.registry.RegistryException;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns an unexpected status into a {@link RegistryException}: the registry's own error message
@@ -37,18 +39,19 @@ public final class ErrorResponse {
     if (body.length == 0 || body[0] != '{') {
       return "";
     }
+    Object errors;
     try {
-      JsonNode errors = Json.mapper().readTree(body).path("errors");
-      if (errors.isArray() && errors.size() > 0) {
-        JsonNode first = errors.get(0);
-        String m = first.path("message").asText("");
-        if (m.isEmpty()) {
-          m = first.path("code").asText("").toLowerCase(Locale.ROOT).replace('_', ' ');
-        }
-        return m.lines().findFirst().orElse("");
-      }
-    } catch (IOException e) {
+      errors = Json.readObject(body, "error body").get("errors");
+    } catch (HoistException e) {
       return "";
+    }
+    if (errors instanceof List<?> list && !list.isEmpty()) {
+      Map<?, ?> first = list.get(0) instanceof Map<?, ?> map ? map : Map.of();
+      String m = Json.text(first.get("message"), "");
+      if (m.isEmpty()) {
+        m = Json.text(first.get("code"), "").toLowerCase(Locale.ROOT).replace('_', ' ');
+      }
+      return m.lines().findFirst().orElse("");
     }
     return "";
   }

@@ -1,6 +1,6 @@
 package dev.hoist.registry.listing;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Json;
 import dev.hoist.registry.RegistryException;
 import dev.hoist.registry.http.ErrorResponse;
@@ -31,17 +31,24 @@ public final class PagedNames {
       if (++pages > 100_000) {
         throw new RegistryException(transport.registry(), repository, 200, "pagination does not end while " + what);
       }
+      byte[] page;
       try (Response r = transport.send(Request.of("GET", next.get(), scopes), repository)) {
         if (r.status() != 200) {
           throw ErrorResponse.of(r, transport.registry(), repository, "while " + what);
         }
         next = LinkHeader.next(r.headers("Link")).map(link -> r.uri().resolve(link).toString());
-        JsonNode list = Json.mapper().readTree(r.bytes(MAX_PAGE)).path(field);
-        if (list.isArray()) {
-          list.forEach(n -> names.add(n.asText()));
-        }
+        page = r.bytes(MAX_PAGE);
       } catch (IOException e) {
         throw transport.networkError(repository, e);
+      }
+      Object listed;
+      try {
+        listed = Json.readObject(page, "the answer while " + what).get(field);
+      } catch (HoistException e) {
+        throw new RegistryException(transport.registry(), repository, 200, e.getMessage());
+      }
+      if (listed instanceof List<?> list) {
+        list.forEach(n -> names.add(Json.text(n, "null")));
       }
     }
     return names;

@@ -1,7 +1,9 @@
 package dev.hoist.registry.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hoist.oci.HoistException;
 import dev.hoist.registry.Environment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,6 +85,50 @@ class DockerCredentialsTest {
   void credentialsNeverPrintTheirSecret() {
     assertThat(new Credential.Basic("u", "topsecret").toString()).doesNotContain("topsecret");
     assertThat(new Credential.IdentityToken("topsecret").toString()).doesNotContain("topsecret");
+  }
+
+  @Test
+  void authsEntriesWithoutAuthFallBackToIdentityTokenOrUsernameAndPassword() throws Exception {
+    Files.createDirectories(home.resolve(".docker"));
+    Files.writeString(home.resolve(".docker/config.json"), "{\"psFormat\":{\"x\":[1,2.5,null]},\"auths\":{"
+        + "\"token.example\":{\"identitytoken\":\"refresh\",\"auth\":\"" + b64("ignored:pw") + "\"},"
+        + "\"plain.example\":{\"username\":\"dave\",\"password\":7},"
+        + "\"https://empty.example/v1/\":{\"email\":\"e@example\"},"
+        + "\"nulls.example\":{\"auth\":null,\"username\":\"erin\",\"password\":null},"
+        + "\"odd.example\":\"not an object\"}}");
+    DockerCredentials creds = new DockerCredentials(env(Map.of()));
+    assertThat(creds.find("token.example")).contains(new Credential.IdentityToken("refresh"));
+    assertThat(creds.find("plain.example")).contains(new Credential.Basic("dave", "7"));
+    assertThat(creds.find("empty.example")).isEmpty();
+    assertThat(creds.find("nulls.example")).contains(new Credential.Basic("erin", ""));
+    assertThat(creds.find("odd.example")).isEmpty();
+  }
+
+  @Test
+  void credentialsFilesOfOtherShapesHoldNothingAndBrokenOnesAreOneLineErrors() throws Exception {
+    Files.createDirectories(home.resolve(".docker"));
+    DockerCredentials creds = new DockerCredentials(env(Map.of()));
+    for (String json : new String[] {"", "null", "[]", "{\"auths\":[],\"credHelpers\":null,\"credsStore\":null}"}) {
+      Files.writeString(home.resolve(".docker/config.json"), json);
+      assertThat(creds.find("reg.example")).as(json).isEmpty();
+    }
+    Files.writeString(home.resolve(".docker/config.json"), "{\"auths\":{\"reg.example\":{\"auth\":\"c2VjcmV0");
+    assertThatThrownBy(() -> creds.find("reg.example")).isInstanceOf(HoistException.class)
+        .hasMessageStartingWith("invalid JSON in credentials file " + home.resolve(".docker/config.json") + ": ")
+        .hasMessageNotContaining("\n").hasMessageNotContaining("c2VjcmV0");
+  }
+
+  @Test
+  void credentialHelpersMayPrintMoreFieldsAndNoSecretIsNoCredential() throws Exception {
+    Path bin = Files.createDirectories(home.resolve("bin"));
+    helper(bin, "extra", "{\"ServerURL\":\"x\",\"Username\":\"u\",\"Secret\":\"s\",\"Labels\":{\"a\":[1]},\"n\":1e400}");
+    helper(bin, "nosecret", "{\"Username\":\"u\",\"Secret\":null}");
+    helper(bin, "broken", "{\"Username\":\"u\",\"Secret\":\"leaked");
+    Environment env = env(Map.of("PATH", bin + ":/usr/bin:/bin"));
+    assertThat(new CredentialHelper("extra", env).get("x")).contains(new Credential.Basic("u", "s"));
+    assertThat(new CredentialHelper("nosecret", env).get("x")).isEmpty();
+    assertThatThrownBy(() -> new CredentialHelper("broken", env).get("x")).isInstanceOf(HoistException.class)
+        .hasMessage("credential helper docker-credential-broken printed invalid JSON for x");
   }
 
   private static void helper(Path bin, String name, String json) throws Exception {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Answers docker-registry never gives (schema 1, unknown media types, a generic Content-Type, 403,
- * a manifest that does not match its digest, endless 503), served by a tiny HTTP server: each is
- * one clear line.
+ * a manifest that does not match its digest, endless 503, tag lists of odd shapes), served by a
+ * tiny HTTP server: each is one clear line.
  */
 class BadAnswersTest {
   HttpServer server;
@@ -57,6 +57,12 @@ class BadAnswersTest {
       } else if (path.endsWith("/manifests/weird")) {
         send(ex, 200, "application/vnd.example.thing+json", "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.example.thing+json\"}"
             .getBytes(StandardCharsets.UTF_8));
+      } else if (path.equals("/v2/odd/tags/list")) {
+        send(ex, 200, "application/json", "{\"name\":\"odd\",\"tags\":[\"v1\",2,null,{},true]}".getBytes(StandardCharsets.UTF_8));
+      } else if (path.equals("/v2/scalar/tags/list")) {
+        send(ex, 200, "application/json", "{\"tags\":\"v1\"}".getBytes(StandardCharsets.UTF_8));
+      } else if (path.equals("/v2/broken/tags/list")) {
+        send(ex, 200, "application/json", "{\"tags\":[\"v1\"".getBytes(StandardCharsets.UTF_8));
       } else if (path.startsWith("/v2/secret/")) {
         send(ex, 403, "application/json",
             "{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\"}]}"
@@ -126,6 +132,15 @@ class BadAnswersTest {
         .hasMessage("registry " + host + ": repository secret: requested access to the resource is denied (HTTP 403) while listing tags");
     assertThatThrownBy(() -> repo("nothing").manifest("v1"))
         .hasMessage("registry " + host + ": repository nothing: repository name not known to registry (HTTP 404) for tag v1");
+  }
+
+  @Test
+  void tagListsAreReadAsTextAndBrokenOnesAreOneLine() {
+    assertThat(repo("odd").tags()).containsExactly("v1", "2", "null", "", "true");
+    assertThat(repo("scalar").tags()).isEmpty();
+    assertThatThrownBy(() -> repo("broken").tags()).isInstanceOf(RegistryException.class)
+        .hasMessageStartingWith("registry " + host + ": repository broken: invalid JSON in the answer while listing tags: ")
+        .hasMessageNotContaining("\n");
   }
 
   @Test
