@@ -67,14 +67,14 @@ class RegistryTransferTest {
   void pullAndPushMoveBlobsInParallelBoundedByTheConfiguration() throws Exception {
     TestImage image = registry.pushRandomImage("par/app", "v1", 300_000, 300_000, 300_000, 300_000, 300_000, 300_000,
         300_000, 300_000);
-    String host = RegistryExtension.PROXIED_HOST + ":" + registry.port();
+    String host = registry.proxiedHostPort();
     int[] mostOpen = new int[2];
     for (int parallel : new int[] {4, 1}) {
       LocalStore store = LocalStore.open(tmp.resolve("par" + parallel));
-      try (ForwardProxy proxy = new ForwardProxy("u", "p")) {
+      try (ForwardProxy proxy = new ForwardProxy()) {
         // named through the proxy, which counts the connections the client holds open at once
         RegistryConfig config = registry.clientConfig()
-            .withProxy(EnvProxySelector.from(new Environment(Map.of("HTTP_PROXY", proxy.url("u", "p")), tmp)))
+            .withProxy(EnvProxySelector.from(new Environment(Map.of("HTTP_PROXY", proxy.url()), tmp)))
             .withInsecureRegistries(Set.of(host))
             .withParallelTransfers(parallel);
         Transfers transfers = new Transfers(store, new RegistryClients(config));

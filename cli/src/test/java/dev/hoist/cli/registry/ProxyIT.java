@@ -26,16 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProxyIT {
   @RegisterExtension static RegistryExtension registry = RegistryExtension.tlsWithBasicAuth();
-  private static final String PROXY_USER = "carrier";
-  private static final String PROXY_PASSWORD = "pr0xy-Secr3t";
   @TempDir Path home;
   private ForwardProxy proxy;
   private String host;
 
   @BeforeEach
   void start() throws Exception {
-    proxy = new ForwardProxy(PROXY_USER, PROXY_PASSWORD);
-    host = RegistryExtension.PROXIED_HOST + ":" + registry.port();
+    proxy = new ForwardProxy();
+    host = registry.proxiedHostPort();
     registry.trustIn(home.resolve(".config/hoist/certs.d"), host);
     String auth = Base64.getEncoder().encodeToString(
         (RegistryExtension.USER + ":" + RegistryExtension.PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -51,7 +49,7 @@ class ProxyIT {
   @Test
   void pullAndPushGoThroughTheProxyWithItsCredentials() throws Exception {
     TestImage image = registry.pushRandomImage("proxied/app", "v1", 300_000, 200_000, 100_000);
-    Map<String, String> env = Map.of("HTTPS_PROXY", proxy.url(PROXY_USER, PROXY_PASSWORD));
+    Map<String, String> env = Map.of("HTTPS_PROXY", proxy.url());
 
     HoistRun.Result pull = HoistRun.runWith(home, env, null, "pull", host + "/proxied/app:v1");
     assertThat(pull.exit()).as(pull.err()).isZero();
@@ -66,12 +64,12 @@ class ProxyIT {
   @Test
   void aWrongProxyPasswordFailsNamingTheProxyStatusWithThePasswordHidden() throws Exception {
     registry.pushRandomImage("proxied/app", "v1", 1000);
-    HoistRun.Result pull = HoistRun.runWith(home, Map.of("HTTPS_PROXY", proxy.url(PROXY_USER, "wrong-Passw0rd")), null,
+    HoistRun.Result pull = HoistRun.runWith(home, Map.of("HTTPS_PROXY", proxy.url("wrong-Passw0rd")), null,
         "pull", host + "/proxied/app:v1");
     assertThat(pull.exit()).isEqualTo(1);
     assertThat(pull.err().strip()).doesNotContain("\n")
         .startsWith("hoist: registry " + host + ": ")
-        .contains("proxy http://" + PROXY_USER + ":***@127.0.0.1:" + proxy.port())
+        .contains("proxy http://" + ForwardProxy.USER + ":***@127.0.0.1:" + proxy.port())
         .contains("(HTTP 407")
         .doesNotContain("wrong-Passw0rd");
     assertThat(proxy.refused()).isPositive();

@@ -34,16 +34,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProxyAuthTest {
   @RegisterExtension static RegistryExtension registry = RegistryExtension.tlsWithBasicAuth();
-  private static final String PROXY_USER = "carrier";
-  private static final String PROXY_PASSWORD = "pr0xy-Secr3t";
   @TempDir Path home;
   private ForwardProxy proxy;
   private String host;
 
   @BeforeEach
   void start() throws Exception {
-    proxy = new ForwardProxy(PROXY_USER, PROXY_PASSWORD);
-    host = RegistryExtension.PROXIED_HOST + ":" + registry.port();
+    proxy = new ForwardProxy();
+    host = registry.proxiedHostPort();
     registry.trustIn(home.resolve("certs.d"), host);
   }
 
@@ -54,7 +52,7 @@ class ProxyAuthTest {
 
   private RegistryClient client(String proxyPassword) {
     RegistryConfig config = RegistryConfig.from(new Environment(
-            Map.of("HTTPS_PROXY", proxy.url(PROXY_USER, proxyPassword)), home))
+            Map.of("HTTPS_PROXY", proxy.url(proxyPassword)), home))
         .withCertsDirs(List.of(home.resolve("certs.d")))
         .withCredentials(CredentialStore.of(Map.of(host,
             new Credential.Basic(RegistryExtension.USER, RegistryExtension.PASSWORD))))
@@ -65,7 +63,7 @@ class ProxyAuthTest {
 
   @Test
   void monolithicAndChunkedUploadsAndDownloadsGoThroughTheAuthenticatedTunnel() throws Exception {
-    Repository repo = client(PROXY_PASSWORD).repository("proxied/app");
+    Repository repo = client(ForwardProxy.PASSWORD).repository("proxied/app");
     for (int size : new int[] {10_000, 1_000_000}) {
       byte[] blob = new byte[size];
       new Random(size).nextBytes(blob);
@@ -85,7 +83,7 @@ class ProxyAuthTest {
     assertThatThrownBy(() -> client("not-the-password").repository("proxied/app").tags())
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("registry " + host)
-        .hasMessageContaining("proxy http://" + PROXY_USER + ":***@127.0.0.1:" + proxy.port())
+        .hasMessageContaining("proxy http://" + ForwardProxy.USER + ":***@127.0.0.1:" + proxy.port())
         .hasMessageContaining("407")
         .hasMessageNotContaining("not-the-password");
     assertThat(proxy.refused()).isPositive();

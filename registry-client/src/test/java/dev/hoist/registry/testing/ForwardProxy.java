@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ForwardProxy implements AutoCloseable {
   public static final int MAX_CONNECTIONS = 64;
+  /** The one user this proxy lets through, and its password. */
+  public static final String USER = "carrier";
+  public static final String PASSWORD = "pr0xy-Secr3t";
   private static final int MAX_HEAD = 64 * 1024;
   private final String expected;
   private final ServerSocket server;
@@ -43,15 +46,20 @@ public final class ForwardProxy implements AutoCloseable {
   private final AtomicInteger refused = new AtomicInteger();
   private final AtomicInteger mostOpen = new AtomicInteger();
 
-  public ForwardProxy(String user, String password) throws IOException {
-    this.expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  public ForwardProxy() throws IOException {
+    this.expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     threads.execute(this::acceptLoop);
   }
 
-  /** {@code http://user:password@127.0.0.1:PORT}, for {@code HTTPS_PROXY}. */
-  public String url(String user, String password) {
-    return "http://" + user + ":" + password + "@127.0.0.1:" + server.getLocalPort();
+  /** {@code http://USER:PASSWORD@127.0.0.1:PORT}, for {@code HTTPS_PROXY}. */
+  public String url() {
+    return url(PASSWORD);
+  }
+
+  /** The proxy's URL with {@code password} for its user, e.g. a wrong one. */
+  public String url(String password) {
+    return "http://" + USER + ":" + password + "@127.0.0.1:" + server.getLocalPort();
   }
 
   public int port() {

@@ -238,6 +238,11 @@ public final class RegistryExtension implements BeforeAllCallback, AfterAllCallb
     return "127.0.0.1:" + port;
   }
 
+  /** {@link #PROXIED_HOST} with this registry's port: the name a {@link ForwardProxy} reaches it by. */
+  public String proxiedHostPort() {
+    return PROXIED_HOST + ":" + port;
+  }
+
   public int port() {
     return port;
   }
