@@ -1,5 +1,13 @@
-# Shared pieces of the registry bench scripts, sourced by them. The caller sets $work (its temp
+# Shared pieces of the registry bench scripts, sourced by them. Before starting registries the caller sets $work (its temp
 # folder) and calls stop_registries from its EXIT trap.
+
+require_tools_and_jar() { # jar tool...: exits with a message when the jar is not built or a tool is missing
+  local jar=$1 tool; shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }
+  done
+  [ -f "$jar" ] || { echo "bench: build first: mvn -q -o -pl cli -am package -DskipTests" >&2; exit 1; }
+}
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 

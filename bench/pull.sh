@@ -19,14 +19,11 @@ runs="${2:-7}"
 rate="${RATE:-16}"
 here=$(cd "$(dirname "$0")/.." && pwd)
 new_jar="$here/cli/target/hoist.jar"
-for tool in docker-registry skopeo sha256sum python3; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }
-done
-[ -f "$new_jar" ] || { echo "bench: build first: mvn -q -o -pl cli -am package -DskipTests" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/hoist-bench-pull.XXXXXX)
 # shellcheck source=bench/lib.sh
 . "$here/bench/lib.sh"
+require_tools_and_jar "$new_jar" docker-registry skopeo sha256sum python3
+
+work=$(mktemp -d /tmp/hoist-bench-pull.XXXXXX)
 relay=""
 cleanup() {
   [ -n "$relay" ] && kill "$relay" 2>/dev/null || true

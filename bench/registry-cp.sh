@@ -10,14 +10,11 @@ set -euo pipefail
 runs="${1:-7}"
 here=$(cd "$(dirname "$0")/.." && pwd)
 hoist="$here/bin/hoist"
-for tool in docker-registry skopeo sha256sum python3; do
-  command -v "$tool" >/dev/null || { echo "bench: $tool is not installed" >&2; exit 1; }
-done
-[ -f "$here/cli/target/hoist.jar" ] || { echo "bench: build first: mvn -q -o -pl cli -am package -DskipTests" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/hoist-bench.XXXXXX)
 # shellcheck source=bench/lib.sh
 . "$here/bench/lib.sh"
+require_tools_and_jar "$here/cli/target/hoist.jar" docker-registry skopeo sha256sum python3
+
+work=$(mktemp -d /tmp/hoist-bench.XXXXXX)
 cleanup() {
   stop_registries
   wait 2>/dev/null || true
