@@ -86,7 +86,7 @@ public final class Hoist implements Runnable {
     if (command != null && PREPARED.contains(command) && !asksHelpOrVersion(args)) {
       prepare();
     }
-    System.exit(run(args));
+    System.exit(commandLineFor(command).execute(args));
   }
 
   private static boolean asksHelpOrVersion(String[] args) {
@@ -135,7 +135,10 @@ public final class Hoist implements Runnable {
    * of CPU per run (a fifth of a warm rebuild).
    */
   static CommandLine commandLine(String[] args) {
-    Class<?> command = subcommand(args);
+    return commandLineFor(subcommand(args));
+  }
+
+  private static CommandLine commandLineFor(Class<?> command) {
     return command == null ? commandLine() : commandLine(List.of(command));
   }
 
