@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.core.io.NumberInput;
 import java.util.List;
 import java.util.Map;
 
@@ -54,6 +55,20 @@ public final class Json {
       return absent;
     }
     return value instanceof Map || value instanceof List ? "" : value.toString();
+  }
+
+  /**
+   * A whole number from a value {@link #readObject} gives, as the mapper's tree reads one: a
+   * number cut to a whole one, a numeric string parsed, true 1 and false 0, else {@code absent}.
+   */
+  public static long number(Object value, long absent) {
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    if (value instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    return value instanceof String s ? NumberInput.parseAsLong(s, absent) : absent;
   }
 
   /** The canonical bytes of {@code value}. */

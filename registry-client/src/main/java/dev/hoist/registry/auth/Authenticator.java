@@ -1,6 +1,5 @@
 package dev.hoist.registry.auth;
 
-import com.fasterxml.jackson.core.io.NumberInput;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.Json;
 import dev.hoist.registry.RegistryException;
@@ -183,19 +182,8 @@ public final class Authenticator {
     if (token.isEmpty()) {
       throw new RegistryException(registry, "", 200, "token service answered without a token");
     }
-    long expiresIn = asLong(body.get("expires_in"), 60);
+    long expiresIn = Json.number(body.get("expires_in"), 60);
     return new Token(token, Instant.now().plusSeconds(Math.max(expiresIn, 60)));
-  }
-
-  /** A whole number as the mapper's tree reads one: cut, parsed from text, true as 1, else {@code absent}. */
-  private static long asLong(Object value, long absent) {
-    if (value instanceof Number n) {
-      return n.longValue();
-    }
-    if (value instanceof Boolean b) {
-      return b ? 1 : 0;
-    }
-    return value instanceof String s ? NumberInput.parseAsLong(s, absent) : absent;
   }
 
   private static String enc(String s) {
