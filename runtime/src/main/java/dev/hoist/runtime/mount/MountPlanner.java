@@ -83,8 +83,7 @@ public final class MountPlanner {
         Optional<PlannedMounts.Cleanup> lock = caches.lock(c.id(), false);
         if (lock.isEmpty()) {
           dir = Files.createDirectory(runDir.resolve("cache-" + n));
-          Path throwAway = dir;
-          planned.onClose(() -> commands.delete(throwAway));
+          removeAfterRun(planned, dir);
           prepareCacheDir(dir, c);
           planned.add(SpecMount.bind(dir.toString(), c.target(), c.readOnly()));
           return;
@@ -105,6 +104,17 @@ public final class MountPlanner {
       }
     }
     planned.add(SpecMount.bind(dir.toString(), c.target(), c.readOnly()));
+  }
+
+  /**
+   * Removes {@code dir}, a folder in the run's private folder, when the run ends, from inside the
+   * user namespace: what the RUN wrote there may belong to its other users, which only the
+   * namespace can remove. As root nothing is added: the run's folder is removed whole afterwards.
+   */
+  private void removeAfterRun(PlannedMounts planned, Path dir) {
+    if (userns.rootless()) {
+      planned.onClose(() -> commands.delete(dir));
+    }
   }
 
   private void prepareCacheDir(Path dir, RunMount.CacheMount c) throws IOException {
@@ -151,8 +161,7 @@ public final class MountPlanner {
       return;
     }
     Path copy = runDir.resolve("bind-" + n);
-    // What the RUN wrote there may belong to its other users, which only the namespace can remove.
-    planned.onClose(() -> commands.delete(copy));
+    removeAfterRun(planned, copy);
     commands.copy(b.source(), copy);
     planned.add(SpecMount.bind(copy.toString(), b.target(), false));
   }
