@@ -9,7 +9,7 @@ import java.util.Optional;
  * OCI {@code config.json} of crun/runc ({@link OciConfig}) and the arguments of bubblewrap are
  * both written from it. Mounts are in order, the image's defaults ({@code /proc}, {@code /dev}...)
  * first. With {@code terminal}, the process runs on a pseudo-terminal that the runtime makes, of
- * {@code consoleSize} when that is known.
+ * {@code consoleSize} when that is known; without {@code terminal} there is no size.
  */
 public record ContainerSpec(
     Path rootfs,
@@ -33,6 +33,7 @@ public record ContainerSpec(
     additionalGids = List.copyOf(additionalGids);
     mounts = List.copyOf(mounts);
     capabilities = List.copyOf(capabilities);
+    consoleSize = terminal ? consoleSize : Optional.empty();
     if (args.isEmpty()) {
       throw new IllegalArgumentException("no command to run");
     }

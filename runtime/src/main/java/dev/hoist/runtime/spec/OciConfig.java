@@ -30,8 +30,7 @@ public final class OciConfig {
   public static Map<String, Object> toMap(ContainerSpec spec) {
     Map<String, Object> process = new LinkedHashMap<>();
     process.put("terminal", spec.terminal());
-    spec.consoleSize().filter(size -> spec.terminal())
-        .ifPresent(size -> process.put("consoleSize", Map.of("height", size.rows(), "width", size.columns())));
+    spec.consoleSize().ifPresent(size -> process.put("consoleSize", Map.of("height", size.rows(), "width", size.columns())));
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("uid", spec.uid());
     user.put("gid", spec.gid());

@@ -79,5 +79,9 @@ class OciConfigTest {
     assertThat(c.at("/process/consoleSize/height").asInt()).isEqualTo(40);
     assertThat(c.at("/process/consoleSize/width").asInt()).isEqualTo(100);
     assertThat(json(plain).at("/process/consoleSize").isMissingNode()).isTrue();
+    ContainerSpec sizedWithoutTerminal = new ContainerSpec(plain.rootfs(), plain.args(), plain.env(), plain.cwd(),
+        plain.uid(), plain.gid(), plain.additionalGids(), plain.hostname(), plain.mounts(), false, plain.capabilities(),
+        true, false, java.util.Optional.of(new ConsoleSize(40, 100)));
+    assertThat(json(sizedWithoutTerminal).at("/process/consoleSize").isMissingNode()).isTrue();
   }
 }
