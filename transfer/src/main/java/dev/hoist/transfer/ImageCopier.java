@@ -1,6 +1,7 @@
 package dev.hoist.transfer;
 
 import dev.hoist.oci.Descriptor;
+import dev.hoist.oci.Digest;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageIndex;
 import dev.hoist.oci.Manifest;
@@ -22,7 +23,7 @@ import java.util.Set;
 public final class ImageCopier {
   private final Optional<Platform> platform;
   private final int parallel;
-  private final Set<String> sent = new HashSet<>();
+  private final Set<Digest> sent = new HashSet<>();
 
   public ImageCopier(Optional<Platform> platform, int parallel) {
     this.platform = platform;
@@ -74,7 +75,7 @@ public final class ImageCopier {
     for (RawManifest image : images) {
       Manifest manifest = image.manifest();
       for (Descriptor d : concat(manifest.config(), manifest.layers())) {
-        if (sent.add(d.digest().toString())) {
+        if (sent.add(d.digest())) {
           blobs.add(d);
         }
       }

@@ -13,7 +13,7 @@ public final class RegistryOptions {
       description = "Allow plain http or unverified TLS for this registry (repeatable).")
   List<String> insecure = new ArrayList<>();
 
-  @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
+  @Option(names = "--jobs", paramLabel = "N", defaultValue = "" + RegistryConfig.DEFAULT_PARALLEL_TRANSFERS,
       description = "Blobs transferred in parallel per registry (default: ${DEFAULT-VALUE}).")
   int jobs;
 
