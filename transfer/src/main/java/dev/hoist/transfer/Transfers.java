@@ -49,8 +49,7 @@ public final class Transfers {
     try (ImageSource source = new RegistrySource(clients().repository(reference), reference);
         ImageDestination destination = new LayoutDestination(store, false)) {
       String name = LocalStore.canonicalName(ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref);
-      List<CopiedImage> copied = new ImageCopier(Optional.of(want), parallel).copy(source, destination, Optional.of(name));
-      destination.finish();
+      List<CopiedImage> copied = copyAndFinish(source, destination, Optional.of(want), Optional.of(name));
       return new CopiedImage(Optional.of(name), copied.get(0).descriptor());
     }
   }
@@ -61,8 +60,7 @@ public final class Transfers {
     ImageReference target = ImageReference.parse(remoteRef.orElse(stored));
     try (ImageSource source = new LayoutSource(store, List.of(stored));
         ImageDestination destination = new RegistryDestination(clients().repository(target), target)) {
-      List<CopiedImage> copied = new ImageCopier(Optional.empty(), parallel).copy(source, destination, Optional.empty());
-      destination.finish();
+      List<CopiedImage> copied = copyAndFinish(source, destination, Optional.empty(), Optional.empty());
       return new CopiedImage(Optional.of(target.toString()), copied.get(0).descriptor());
     }
   }
@@ -80,9 +78,7 @@ public final class Transfers {
     try (ImageSource source = new LayoutSource(store, refs);
         ImageDestination destination = format == ArchiveFormat.OCI
             ? new OciArchiveDestination(file) : new DockerArchiveDestination(file)) {
-      List<CopiedImage> copied = new ImageCopier(platform, parallel).copy(source, destination, Optional.empty());
-      destination.finish();
-      return copied;
+      return copyAndFinish(source, destination, platform, Optional.empty());
     }
   }
 
@@ -93,8 +89,7 @@ public final class Transfers {
     }
     try (ImageSource source = ImageArchives.open(file);
         ImageDestination destination = new LayoutDestination(store, false)) {
-      List<CopiedImage> copied = new ImageCopier(Optional.empty(), parallel).copy(source, destination, Optional.empty());
-      destination.finish();
+      List<CopiedImage> copied = copyAndFinish(source, destination, Optional.empty(), Optional.empty());
       return copied.stream()
           .map(c -> new CopiedImage(c.name().map(LocalStore::canonicalName), c.descriptor()))
           .toList();
@@ -104,9 +99,7 @@ public final class Transfers {
   /** Copies between two endpoints (registry endpoints need the registry-client constructor). */
   public List<CopiedImage> copy(Endpoint from, Endpoint to, Optional<Platform> platform) throws IOException {
     try (ImageSource source = source(from); ImageDestination destination = destination(to)) {
-      List<CopiedImage> copied = new ImageCopier(platform, parallel).copy(source, destination, targetName(to));
-      destination.finish();
-      return copied;
+      return copyAndFinish(source, destination, platform, targetName(to));
     }
   }
 
@@ -117,9 +110,7 @@ public final class Transfers {
   public List<CopiedImage> copyToOciArchive(Endpoint from, OutputStream out, Optional<String> name)
       throws IOException {
     try (ImageSource source = source(from); ImageDestination destination = new OciArchiveDestination(out)) {
-      List<CopiedImage> copied = new ImageCopier(Optional.empty(), parallel).copy(source, destination, name);
-      destination.finish();
-      return copied;
+      return copyAndFinish(source, destination, Optional.empty(), name);
     }
   }
 
@@ -158,6 +149,14 @@ public final class Transfers {
     }
     ImageReference ref = ((Endpoint.Registry) e).reference();
     return new RegistryDestination(clients().repository(ref), ref);
+  }
+
+  /** Copies the images of {@code source} (for {@code platform}, named {@code name}) and finishes {@code destination}. */
+  private List<CopiedImage> copyAndFinish(ImageSource source, ImageDestination destination, Optional<Platform> platform,
+      Optional<String> name) throws IOException {
+    List<CopiedImage> copied = new ImageCopier(platform, parallel).copy(source, destination, name);
+    destination.finish();
+    return copied;
   }
 
   private static Optional<String> targetName(Endpoint e) {
