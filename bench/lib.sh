@@ -9,6 +9,14 @@ require_tools_and_jar() { # jar tool...: exits with a message when the jar is no
   [ -f "$jar" ] || { echo "bench: build first: mvn -q -o -pl cli -am package -DskipTests" >&2; exit 1; }
 }
 
+now() { date +%s%N; }
+
+ratio() { python3 -c "print(f'{$1/$2:.3f}')"; } # a b: a/b to 3 places
+
+median_of_lines() { # the median of the numbers on stdin, to 3 places
+  python3 -c 'import sys; v=sorted(float(x) for x in sys.stdin); n=len(v); print(f"{(v[n//2] if n%2 else (v[n//2-1]+v[n//2])/2):.3f}")'
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
 wait_port() { # port: until something listens there (5 s at most)

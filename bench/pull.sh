@@ -72,7 +72,6 @@ PY
   reg="127.0.0.1:$rport"
 fi
 
-now() { date +%s%N; }
 pull() { # jar store-dir -> milliseconds
   local t0 t1
   t0=$(now)
@@ -93,9 +92,9 @@ for i in $(seq "$runs"); do
     n=$(pull "$new_jar" "$work/new-$i"); o=$(pull "$old_jar" "$work/old-$i")
   fi
   rm -rf "$work/old-$i" "$work/new-$i"
-  r=$(python3 -c "print(f'{$o/$n:.3f}')")
+  r=$(ratio "$o" "$n")
   ratios+=("$r")
   printf '%3d  %6d  %6d  %s\n' "$i" "$o" "$n" "$r"
 done
-median=$(printf '%s\n' "${ratios[@]}" | python3 -c 'import sys; v=sorted(float(x) for x in sys.stdin); n=len(v); print(f"{(v[n//2] if n%2 else (v[n//2-1]+v[n//2])/2):.3f}")')
+median=$(printf '%s\n' "${ratios[@]}" | median_of_lines)
 echo "median ratio old/new: $median (RATE=$rate MB/s per connection, 0 = none); load average: $(cut -d' ' -f1-3 /proc/loadavg)"

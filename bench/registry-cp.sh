@@ -29,7 +29,6 @@ layout="$work/layout"
 make_layout "$layout" 50 8 1
 skopeo --insecure-policy copy -q --dest-tls-verify=false "oci:$layout:v1" "docker://$src/bench:v1"
 
-now() { date +%s%N; }
 ratios=()
 # Every copy goes to a fresh destination registry: skopeo keeps a blob-location cache and would
 # otherwise mount blobs from an earlier run's repository instead of copying them.
@@ -44,12 +43,12 @@ for i in $(seq "$runs"); do
     "docker://$src/bench:v1" "docker://$ds/copy:v1" >/dev/null
   t2=$(now)
   h=$(( (t1 - t0) / 1000000 )); s=$(( (t2 - t1) / 1000000 ))
-  r=$(python3 -c "print(f'{$h/$s:.3f}')")
+  r=$(ratio "$h" "$s")
   ratios+=("$r")
   printf '%3d  %8d  %9d  %s\n' "$i" "$h" "$s" "$r"
   # the copy must hold the same manifest digest
   hd=$("$hoist" digest "$dh/copy:v1")
   [ "$hd" = "sha256:$mdg" ] || { echo "bench: hoist copy has digest $hd, want sha256:$mdg" >&2; exit 1; }
 done
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | python3 -c 'import sys; v=[float(x) for x in sys.stdin]; v.sort(); n=len(v); print(f"{(v[n//2] if n%2 else (v[n//2-1]+v[n//2])/2):.3f}")')
+median=$(printf '%s\n' "${ratios[@]}" | median_of_lines)
 echo "median ratio hoist/skopeo: $median (target <= 0.8); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
