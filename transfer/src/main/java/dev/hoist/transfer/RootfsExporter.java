@@ -8,14 +8,12 @@ import dev.hoist.cache.layer.DirectoryTree;
 import dev.hoist.cache.store.LocalStore;
 import dev.hoist.cache.store.StoredImage;
 import dev.hoist.cache.tar.EntryType;
-import dev.hoist.cache.tar.TarWriter;
 import dev.hoist.oci.Descriptor;
 import dev.hoist.oci.HoistException;
 import dev.hoist.oci.ImageIndex;
 import dev.hoist.oci.Manifest;
 import dev.hoist.oci.MediaType;
 import dev.hoist.oci.Platform;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,18 +102,16 @@ public final class RootfsExporter {
     Path work = Files.createTempDirectory(scratch, ".hoist-export-");
     try {
       List<String> warnings = toDirectory(ref, platform, work);
-      OutputStream out = new BufferedOutputStream(target, 256 * 1024);
-      try (TarWriter tar = new TarWriter(out)) {
-        DirectoryTree.walk(work, "", (entry, source) -> {
-          tar.putEntry(entry);
-          if (entry.type() == EntryType.FILE) {
-            try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
-              tar.content(in);
-            }
+      StreamArchiveWriter archive = new StreamArchiveWriter(target);
+      DirectoryTree.walk(work, "", (entry, source) -> {
+        archive.tar().putEntry(entry);
+        if (entry.type() == EntryType.FILE) {
+          try (InputStream in = Files.newInputStream(source, LinkOption.NOFOLLOW_LINKS)) {
+            archive.tar().content(in);
           }
-        });
-      }
-      out.flush();
+        }
+      });
+      archive.commit();
       return warnings;
     } finally {
       TreeRemover.delete(work);
