@@ -20,11 +20,11 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * One request over {@code HttpURLConnection}: redirects and the JDK's own authentication off
  * (but for a proxy URL's credentials, see {@link ProxyCredentials}), TLS through the given context (host names checked by its trust managers, as the JDK does with
- * its default verifier), the proxy the selector picks. Bodies up to {@link #BUFFERED_BODY} bytes
+ * its default verifier), through the proxy the caller picked. Bodies up to {@link #BUFFERED_BODY} bytes
  * are sent buffered, so a 401 keeps its challenge; larger ones stream with a fixed length, where
  * the JDK reports a 401 without its headers (the transport then reuses the challenge it knows).
  */
-final class UrlConnectionExchange implements Exchange {
+final class UrlConnectionExchange {
   static final long BUFFERED_BODY = 64 * 1024;
   private static final int CONNECT_TIMEOUT_MS = 30_000;
   private static final int COPY_BUFFER = 256 * 1024;
@@ -43,10 +43,10 @@ final class UrlConnectionExchange implements Exchange {
     return METHODS.contains(method);
   }
 
-  @Override
-  public Response send(String method, URI uri, Map<String, String> headers, Optional<BodySource> body)
-      throws IOException {
-    HttpURLConnection c = open(uri);
+  /** Sends one request; {@code via} is the proxy the selector picks for {@code uri}, if any. */
+  Response send(String method, URI uri, Map<String, String> headers, Optional<BodySource> body,
+      Optional<ProxyEndpoint> via) throws IOException {
+    HttpURLConnection c = open(uri, via);
     c.setRequestMethod(method);
     c.setInstanceFollowRedirects(false);
     c.setAllowUserInteraction(false);
@@ -75,9 +75,9 @@ final class UrlConnectionExchange implements Exchange {
     }
   }
 
-  private HttpURLConnection open(URI uri) throws IOException {
-    Proxy via = proxy.map(p -> p.select(uri)).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(Proxy.NO_PROXY);
-    HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(via);
+  private HttpURLConnection open(URI uri, Optional<ProxyEndpoint> via) throws IOException {
+    Proxy to = via.map(p -> new Proxy(Proxy.Type.HTTP, p.address())).orElse(Proxy.NO_PROXY);
+    HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection(to);
     proxy.flatMap(EnvProxySelector::credentials).ifPresent(c::setAuthenticator);
     if (c instanceof HttpsURLConnection https) {
       https.setSSLSocketFactory(sockets());

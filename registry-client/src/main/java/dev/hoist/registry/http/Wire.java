@@ -46,7 +46,7 @@ final class Wire implements Exchange {
     Response resp;
     try {
       resp = UrlConnectionExchange.sends(method)
-          ? urlConnection.send(method, uri, headers, body)
+          ? urlConnection.send(method, uri, headers, body, via)
           : httpClient().send(method, uri, headers, body, via);
     } catch (IOException e) {
       Matcher m = TUNNEL_REFUSED.matcher(String.valueOf(e.getMessage()));
