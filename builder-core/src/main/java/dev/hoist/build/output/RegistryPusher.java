@@ -50,35 +50,38 @@ public final class RegistryPusher {
     }
   }
 
+  /** One platform's manifest as it is pushed: the blobs it needs, its bytes and its descriptor (with the platform). */
+  private record Outgoing(List<Descriptor> blobs, byte[] bytes, Descriptor descriptor) {}
+
   private List<Pushed> push(BuildResult result, List<ImageReference> tags, boolean ociMediaTypes,
       StoreBlobUploader uploader) throws IOException {
+    List<Outgoing> images = new ArrayList<>();
+    for (BuildResult.PlatformImage image : result.images()) {
+      byte[] built = store.readBlob(image.manifest().digest());
+      Manifest m = Manifest.parse(built, "built manifest");
+      List<Descriptor> blobs = new ArrayList<>(m.layers());
+      blobs.add(m.config());
+      byte[] bytes = ociMediaTypes ? built : dockerManifest(m).toJson();
+      String type = ociMediaTypes ? MediaType.OCI_MANIFEST : MediaType.DOCKER_MANIFEST;
+      images.add(new Outgoing(blobs, bytes,
+          new Descriptor(type, Digest.sha256(bytes), bytes.length, null, null, image.platform(), null, null)));
+    }
+    boolean multiPlatform = images.size() > 1;
+    byte[] index = !multiPlatform ? null : ociMediaTypes ? store.readBlob(result.root().digest())
+        : ImageIndex.dockerList(images.stream().map(Outgoing::descriptor).toList()).toJson();
+    String indexType = ociMediaTypes ? MediaType.OCI_INDEX : MediaType.DOCKER_MANIFEST_LIST;
     List<Pushed> pushed = new ArrayList<>();
     for (ImageReference tag : tags) {
       Repository repo = registries.repository(tag);
-      List<Descriptor> manifests = new ArrayList<>();
-      for (BuildResult.PlatformImage image : result.images()) {
-        byte[] built = store.readBlob(image.manifest().digest());
-        Manifest m = Manifest.parse(built, "built manifest");
-        List<Descriptor> blobs = new ArrayList<>(m.layers());
-        blobs.add(m.config());
-        uploader.uploadAll(repo, tag.registry(), blobs);
-        byte[] bytes = ociMediaTypes ? built : dockerManifest(m).toJson();
-        String type = ociMediaTypes ? MediaType.OCI_MANIFEST : MediaType.DOCKER_MANIFEST;
-        Digest digest = Digest.sha256(bytes);
-        if (result.images().size() > 1) {
-          repo.putManifest(bytes, type, digest.toString());
-        } else {
-          repo.putManifest(bytes, type, tag.tagOrLatest());
-        }
-        manifests.add(new Descriptor(type, digest, bytes.length, null, null, image.platform(), null, null));
+      for (Outgoing image : images) {
+        uploader.uploadAll(repo, tag.registry(), image.blobs());
+        Descriptor d = image.descriptor();
+        repo.putManifest(image.bytes(), d.mediaType(), multiPlatform ? d.digest().toString() : tag.tagOrLatest());
       }
-      Descriptor first = manifests.get(0);
-      Descriptor top = Descriptor.of(first.mediaType(), first.digest(), first.size());
-      if (result.images().size() > 1) {
-        byte[] bytes = ociMediaTypes ? store.readBlob(result.root().digest()) : ImageIndex.dockerList(manifests).toJson();
-        String type = ociMediaTypes ? MediaType.OCI_INDEX : MediaType.DOCKER_MANIFEST_LIST;
-        top = Descriptor.of(type, repo.putManifest(bytes, type, tag.tagOrLatest()), bytes.length);
-      }
+      Descriptor first = images.get(0).descriptor();
+      Descriptor top = multiPlatform
+          ? Descriptor.of(indexType, repo.putManifest(index, indexType, tag.tagOrLatest()), index.length)
+          : Descriptor.of(first.mediaType(), first.digest(), first.size());
       pushed.add(new Pushed(tag, top));
     }
     return pushed;
