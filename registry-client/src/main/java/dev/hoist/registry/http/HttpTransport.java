@@ -159,8 +159,7 @@ public final class HttpTransport {
           last = e;
         }
       }
-      if (!busy && (last instanceof SSLException || last instanceof ProxyRefusedException
-          || clientCertificateRefused(last))) {
+      if (!busy && (last instanceof SSLException || refusedForGood(last))) {
         throw networkError("", last);
       }
       if (attempt >= retry.maxAttempts()) {
@@ -191,8 +190,7 @@ public final class HttpTransport {
         resp = exchange(request, b);
       } catch (IOException e) {
         if (e instanceof InterruptedIOException || !request.retryable() || attempt >= retry.maxAttempts()
-            || e instanceof SSLHandshakeException || e instanceof ProxyRefusedException
-            || clientCertificateRefused(e)) {
+            || e instanceof SSLHandshakeException || refusedForGood(e)) {
           throw networkError(repository, e);
         }
         pause(attempt, Optional.empty(), repository);
@@ -327,6 +325,11 @@ public final class HttpTransport {
   private static boolean reachedButRefused(Exception e) {
     return !(e instanceof java.net.ConnectException || e instanceof UnknownHostException
         || e instanceof java.net.SocketTimeoutException);
+  }
+
+  /** A refusal no retry will lift: the proxy's, or the registry's of hoist's client certificate. */
+  private static boolean refusedForGood(Throwable e) {
+    return e instanceof ProxyRefusedException || clientCertificateRefused(e);
   }
 
   private static boolean clientCertificateRefused(Throwable e) {
